@@ -1,0 +1,15 @@
+import type { Role } from "@/lib/db/generated/enums";
+
+export interface NavItem {
+  href: string;
+  label: string;
+  icon: "board" | "opportunities" | "forecast" | "accounts" | "settings";
+  roles?: Role[];
+}
+
+// A section appears here when it is built; nothing links to an unfinished page.
+export const NAV_ITEMS: NavItem[] = [{ href: "/opportunities", label: "Opportunities", icon: "opportunities" }];
+
+export function navItemsFor(role: Role): NavItem[] {
+  return NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(role));
+}

@@ -1,0 +1,73 @@
+import { Lock } from "lucide-react";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { formatMoney } from "@/lib/domain/money";
+import type { OpportunityTablePage } from "@/lib/server/opportunities/table";
+import type { OpportunityTableQuery } from "@/lib/validation/opportunity-list";
+import { Pagination } from "./pagination";
+import { SortHeader } from "./sort-header";
+
+function formatDate(iso: string | null): string {
+  if (!iso) return "—";
+  const [y, m, d] = iso.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+}
+
+export function OpportunityTable({ data, query, today }: { data: OpportunityTablePage; query: OpportunityTableQuery; today: string }) {
+  return (
+    <div>
+      <div className="overflow-x-auto rounded-xl border border-border bg-surface shadow-sm">
+        <table className="w-full min-w-[960px] border-collapse text-sm" data-testid="opportunity-table">
+          <thead className="border-b border-border bg-surface-muted/60">
+            <tr>
+              <SortHeader query={query} field="title" label="Opportunity" />
+              <SortHeader query={query} field="account" label="Account" />
+              <SortHeader query={query} field="stage" label="Stage" />
+              <SortHeader query={query} field="amount" label="Amount" align="right" />
+              <th scope="col" className="px-4 py-2.5 text-right text-xs font-medium uppercase tracking-wide text-muted">
+                Weighted
+              </th>
+              <SortHeader query={query} field="owner" label="Owner" />
+              <SortHeader query={query} field="expectedCloseDate" label="Expected close" />
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-border">
+            {data.rows.length === 0 ? (
+              <tr>
+                <td colSpan={7} className="px-4 py-16 text-center text-muted">
+                  No opportunities yet.
+                </td>
+              </tr>
+            ) : (
+              data.rows.map((row) => {
+                const overdue = row.status === "OPEN" && row.expectedCloseDate !== null && row.expectedCloseDate < today;
+                return (
+                  <tr key={row.id} className="transition hover:bg-surface-muted/50" data-testid="opportunity-row">
+                    <td className="max-w-[320px] px-4 py-3">
+                      <div className="flex items-center gap-1.5 font-medium">
+                        <span className="truncate">{row.title}</span>
+                        {row.isPrivate ? <Lock className="size-3.5 shrink-0 text-muted" aria-label="Private" /> : null}
+                      </div>
+                    </td>
+                    <td className="px-4 py-3 text-muted">{row.accountName ?? "—"}</td>
+                    <td className="px-4 py-3">
+                      <div className="flex items-center gap-2">
+                        <span className="size-2 rounded-full" style={{ backgroundColor: row.stageColor }} aria-hidden="true" />
+                        <span>{row.stageName}</span>
+                        {row.status !== "OPEN" && row.stageName.toUpperCase() !== row.status ? <StatusBadge status={row.status} /> : null}
+                      </div>
+                    </td>
+                    <td className="px-4 py-3 text-right font-medium tabular">{formatMoney(row.amount, row.currency)}</td>
+                    <td className="px-4 py-3 text-right text-muted tabular">{formatMoney(row.weightedAmount, row.currency)}</td>
+                    <td className="px-4 py-3">{row.ownerName}</td>
+                    <td className={overdue ? "px-4 py-3 font-medium text-danger" : "px-4 py-3 text-muted"}>{formatDate(row.expectedCloseDate)}</td>
+                  </tr>
+                );
+              })
+            )}
+          </tbody>
+        </table>
+      </div>
+      <Pagination query={query} page={data.page} pageCount={data.pageCount} total={data.total} />
+    </div>
+  );
+}

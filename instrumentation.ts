@@ -1,0 +1,8 @@
+// Next.js calls register() once per server process before it serves requests:
+// the process that serves is the one that owns the (embedded) database.
+export async function register() {
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { bootDatabase } = await import("./lib/db/boot");
+    await bootDatabase();
+  }
+}

@@ -1,0 +1,76 @@
+// Opens the database the configuration points at: PostgreSQL through
+// @prisma/adapter-pg when a URL is given, otherwise embedded PGlite through its
+// Prisma driver adapter. Both get the same generated client and migrations.
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import pg from "pg";
+import path from "node:path";
+import { PrismaClient } from "./generated/client";
+import { lockDataDir } from "./data-dir-lock";
+import { pgliteSession, pgSession, type SqlSession } from "./sql-session";
+
+export type DatabaseTarget =
+  | { kind: "postgres"; url: string; poolSize?: number }
+  | { kind: "pglite"; dir: string | null }; // null: in memory (tests)
+
+export interface Database {
+  target: DatabaseTarget;
+  prisma: AppPrismaClient;
+  /** Runs fn on one dedicated connection (needed for advisory locks and explicit transactions). */
+  withSession<T>(fn: (sql: SqlSession) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+function createClient(adapter: NonNullable<ConstructorParameters<typeof PrismaClient>[0]["adapter"]>) {
+  // Password hashes never leave the data layer unless a query asks for them explicitly.
+  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+}
+
+export type AppPrismaClient = ReturnType<typeof createClient>;
+
+function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Database {
+  const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+  // An idle client that loses its server (restart, failover) must not crash the process.
+  pool.on("error", () => {});
+  const prisma = createClient(new PrismaPg(pool));
+  return {
+    target,
+    prisma,
+    async withSession(fn) {
+      const client = await pool.connect();
+      try {
+        return await fn(pgSession(client));
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end().catch(() => {});
+    },
+  };
+}
+
+function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Database {
+  const release = target.dir ? lockDataDir(target.dir) : () => {};
+  const pglite = target.dir ? new PGlite(path.join(target.dir, "pglite")) : new PGlite();
+  const prisma = createClient(new PrismaPGlite(pglite));
+  return {
+    target,
+    prisma,
+    async withSession(fn) {
+      await pglite.waitReady;
+      return fn(pgliteSession(pglite));
+    },
+    async close() {
+      await prisma.$disconnect();
+      if (!pglite.closed) await pglite.close();
+      release();
+    },
+  };
+}
+
+export function openDatabase(target: DatabaseTarget): Database {
+  return target.kind === "postgres" ? openPostgres(target) : openPglite(target);
+}

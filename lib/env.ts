@@ -1,0 +1,47 @@
+// The one place that reads process.env. Validated on first use so that a bad
+// setting stops start-up with a message naming the variable.
+import path from "node:path";
+import { z } from "zod";
+
+const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  DATA_DIR: z.string().min(1).default(".data"),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  SEED_DEMO: booleanFlag.optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema> & { dataDir: string; embedded: boolean };
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment configuration:\n${problems}`);
+  }
+  const value = parsed.data;
+  cached = {
+    ...value,
+    dataDir: path.resolve(value.DATA_DIR),
+    embedded: !value.DATABASE_URL,
+  };
+  return cached;
+}
+
+/** Demo data goes into an empty embedded database by default; on PostgreSQL only when asked. */
+export function shouldSeedDemo(): boolean {
+  const e = env();
+  return e.SEED_DEMO ?? e.embedded;
+}

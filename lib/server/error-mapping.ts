@@ -1,0 +1,53 @@
+// Maps anything a service throws to the documented error shape. Known
+// failures keep their code; unknown ones become a generic 500 with a request
+// id, logged in full and never shown raw.
+import { randomUUID } from "node:crypto";
+import { ZodError } from "zod";
+import { AppError, HTTP_STATUS, type ErrorCode } from "./errors";
+import { logger } from "./logger";
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; fields?: Record<string, string>; requestId?: string };
+}
+
+export function zodFields(error: ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.map(String).join(".") : "_root";
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+function prismaCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === "string" && /^P\d{4}$/.test(code) ? code : undefined;
+}
+
+const UNAVAILABLE_PATTERNS = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|the database system is (starting up|shutting down)|terminating connection/i;
+
+export function toAppError(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  if (error instanceof ZodError) return new AppError("VALIDATION", "Some fields are invalid", zodFields(error));
+  const code = prismaCode(error);
+  if (code === "P2025") return new AppError("NOT_FOUND", "Record not found");
+  if (code === "P2002") return new AppError("CONFLICT", "A record with the same unique value already exists");
+  if (code === "P2003") return new AppError("VALIDATION", "A referenced record does not exist");
+  if (code === "P1001" || code === "P1017" || UNAVAILABLE_PATTERNS.test(String((error as Error)?.message ?? ""))) {
+    return new AppError("UNAVAILABLE", "The database is unavailable; try again shortly");
+  }
+  return null;
+}
+
+export function errorResponse(error: unknown, context: { requestId?: string } = {}): { status: number; body: ErrorBody } {
+  const known = toAppError(error);
+  if (known) {
+    const body: ErrorBody = { error: { code: known.code, message: known.message } };
+    if (known.fields) body.error.fields = known.fields;
+    if (context.requestId) body.error.requestId = context.requestId;
+    return { status: HTTP_STATUS[known.code], body };
+  }
+  const requestId = context.requestId ?? randomUUID();
+  logger.error({ err: error, requestId }, "unhandled error");
+  return { status: 500, body: { error: { code: "INTERNAL", message: "Something went wrong on our side", requestId } } };
+}
