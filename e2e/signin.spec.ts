@@ -65,5 +65,5 @@ test("the table sorts and paginates through the URL", async ({ page }) => {
   await expect(page.getByRole("columnheader", { name: "Amount" })).toHaveAttribute("aria-sort", "ascending");
   await page.getByRole("link", { name: "Next" }).click();
   await expect(page).toHaveURL(/page=2/);
-  await expect(page.getByText("Showing 26–50 of 150")).toBeVisible();
+  await expect(page.getByText(/Showing 26–50 of \d+/)).toBeVisible();
 });

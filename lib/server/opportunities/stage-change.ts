@@ -1,0 +1,101 @@
+// The one implementation of "this opportunity now sits in that stage", shared
+// by the board's move, the detail page's stage path, PATCH stageId and bulk
+// changes. It applies DESIGN.md's status and probability rules and writes the
+// StageChange row, inside the caller's transaction.
+import type { Prisma } from "@/lib/db/generated/client";
+import { outcomeOfMove, type ForecastCategory, type StageType } from "@/lib/domain/stage-rules";
+import type { Actor } from "../auth/actor";
+import { AppError } from "../errors";
+
+type Tx = Prisma.TransactionClient;
+
+export interface TargetStage {
+  id: string;
+  pipelineId: string;
+  type: StageType;
+  probability: number;
+  forecastCategory: ForecastCategory;
+}
+
+export interface CurrentPlacement {
+  id: string;
+  stageId: string;
+  status: StageType;
+  probability: number;
+  probabilityOverridden: boolean;
+  forecastCategory: ForecastCategory;
+  forecastCategoryOverridden: boolean;
+}
+
+export interface LostDetails {
+  lostReasonId?: string | null;
+  lostNote?: string | null;
+  competitor?: string | null;
+}
+
+/** Loads the target stage, or a VALIDATION error naming `field`. */
+export async function loadTargetStage(tx: Tx, stageId: string, field = "stageId"): Promise<TargetStage> {
+  const stage = await tx.stage.findUnique({
+    where: { id: stageId },
+    select: { id: true, pipelineId: true, type: true, probability: true, forecastCategory: true, pipeline: { select: { isArchived: true } } },
+  });
+  if (!stage) throw new AppError("VALIDATION", "Unknown stage", { [field]: "No such stage" });
+  if (stage.pipeline.isArchived) throw new AppError("VALIDATION", "That pipeline is archived", { [field]: "The stage's pipeline is archived" });
+  return stage;
+}
+
+/**
+ * The column values a move into `stage` sets (status, odds, close date, lost
+ * details), after checking the lost reason. `rank` places it in the column.
+ */
+export async function stageChangeData(
+  tx: Tx,
+  current: CurrentPlacement,
+  stage: TargetStage,
+  lost: LostDetails,
+  now = new Date(),
+): Promise<Prisma.OpportunityUncheckedUpdateInput> {
+  const outcome = outcomeOfMove(stage, current);
+  const data: Prisma.OpportunityUncheckedUpdateInput = {
+    stageId: stage.id,
+    pipelineId: stage.pipelineId,
+    status: outcome.status,
+    probability: outcome.probability,
+    probabilityOverridden: outcome.probabilityOverridden,
+    forecastCategory: outcome.forecastCategory,
+    forecastCategoryOverridden: outcome.forecastCategoryOverridden,
+  };
+  if (stage.id !== current.stageId) data.stageChangedAt = now;
+  if (outcome.status !== current.status) {
+    data.statusChangedAt = now;
+    data.actualCloseDate = outcome.closesOn === "today" ? new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())) : null;
+  }
+  if (outcome.status === "LOST") {
+    if (!lost.lostReasonId) throw new AppError("VALIDATION", "A lost reason is required", { lostReasonId: "Choose why the deal was lost" });
+    const reason = await tx.lostReason.findUnique({ where: { id: lost.lostReasonId }, select: { active: true } });
+    if (!reason || !reason.active) throw new AppError("VALIDATION", "Unknown lost reason", { lostReasonId: "Choose one of the lost reasons" });
+    data.lostReasonId = lost.lostReasonId;
+    data.lostNote = lost.lostNote ?? null;
+    data.competitor = lost.competitor ?? null;
+  } else if (current.status === "LOST") {
+    data.lostReasonId = null;
+    data.lostNote = null;
+    data.competitor = null;
+  }
+  return data;
+}
+
+/** Writes the history row for a stage change (call only when the stage really changes). */
+export async function recordStageChange(tx: Tx, actor: Actor, current: CurrentPlacement, stage: TargetStage, now = new Date()) {
+  await tx.stageChange.create({
+    data: {
+      opportunityId: current.id,
+      fromStageId: current.stageId,
+      toStageId: stage.id,
+      fromStatus: current.status,
+      toStatus: stage.type,
+      changedAt: now,
+      changedById: actor.id,
+    },
+  });
+}
