@@ -54,7 +54,10 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Da
 
 function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Database {
   const release = target.dir ? lockDataDir(target.dir) : () => {};
-  const pglite = target.dir ? new PGlite(path.join(target.dir, "pglite")) : new PGlite();
+  // PGlite's default 128 MB of shared buffers costs ~600 MB of resident memory in
+  // the WebAssembly heap; 32 MB keeps the idle server small and is ample for a team's CRM.
+  const options = { postgresqlconf: ["shared_buffers=32MB"] };
+  const pglite = target.dir ? new PGlite(path.join(target.dir, "pglite"), options) : new PGlite(options);
   const prisma = createClient(new PrismaPGlite(pglite));
   return {
     target,
