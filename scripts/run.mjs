@@ -65,6 +65,9 @@ switch (command) {
   case "generate":
     generate();
     break;
+  case "ensure-client":
+    if (!fs.existsSync(generatedClient)) generate();
+    break;
   case "build":
     build();
     break;
@@ -80,6 +83,6 @@ switch (command) {
     serve("dev");
     break;
   default:
-    console.error("usage: node scripts/run.mjs dev|build|start|generate");
+    console.error("usage: node scripts/run.mjs dev|build|start|generate|ensure-client");
     process.exit(2);
 }

@@ -4,6 +4,7 @@
 import NextAuth, { type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import type { Role } from "@/lib/db/generated/enums";
+import { logger } from "../logger";
 import { authenticate } from "./authenticate";
 import { authSecret } from "./secret";
 
@@ -21,6 +22,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
   pages: { signIn: "/signin" },
+  logger: {
+    // A wrong password is an expected outcome, not an error worth a stack trace.
+    error: (error) => (error.name === "CredentialsSignin" ? undefined : logger.error({ err: error }, "auth error")),
+    warn: (code) => logger.warn({ code }, "auth warning"),
+    debug: () => {},
+  },
   providers: [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
