@@ -65,6 +65,9 @@ switch (command) {
   case "generate":
     generate();
     break;
+  case "ensure-build":
+    if (!buildIsCurrent()) build();
+    break;
   case "ensure-client":
     if (!fs.existsSync(generatedClient)) generate();
     break;
@@ -83,6 +86,6 @@ switch (command) {
     serve("dev");
     break;
   default:
-    console.error("usage: node scripts/run.mjs dev|build|start|generate|ensure-client");
+    console.error("usage: node scripts/run.mjs dev|build|start|generate|ensure-client|ensure-build");
     process.exit(2);
 }

@@ -17,6 +17,14 @@ export function AppShell({ actor, children }: { actor: Actor; children: React.Re
             <NavLink key={item.href} item={item} />
           ))}
         </nav>
+        <div className="mb-2 flex flex-col gap-0.5 border-t border-border pt-3 text-sm">
+          <Link href="/settings/api-keys" className="rounded-md px-2.5 py-1.5 text-muted hover:bg-surface-muted hover:text-text">
+            API keys
+          </Link>
+          <Link href="/api-docs" className="rounded-md px-2.5 py-1.5 text-muted hover:bg-surface-muted hover:text-text">
+            API reference
+          </Link>
+        </div>
         <UserMenu actor={actor} />
       </aside>
       <main className="min-w-0 flex-1">{children}</main>

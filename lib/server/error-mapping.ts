@@ -39,13 +39,16 @@ export function toAppError(error: unknown): AppError | null {
   return null;
 }
 
-export function errorResponse(error: unknown, context: { requestId?: string } = {}): { status: number; body: ErrorBody } {
+export function errorResponse(
+  error: unknown,
+  context: { requestId?: string } = {},
+): { status: number; body: ErrorBody; retryAfterSeconds?: number } {
   const known = toAppError(error);
   if (known) {
     const body: ErrorBody = { error: { code: known.code, message: known.message } };
     if (known.fields) body.error.fields = known.fields;
     if (context.requestId) body.error.requestId = context.requestId;
-    return { status: HTTP_STATUS[known.code], body };
+    return { status: HTTP_STATUS[known.code], body, retryAfterSeconds: known.retryAfterSeconds ?? (known.code === "UNAVAILABLE" ? 5 : undefined) };
   }
   const requestId = context.requestId ?? randomUUID();
   logger.error({ err: error, requestId }, "unhandled error");

@@ -28,6 +28,8 @@ export class AppError extends Error {
     message: string,
     /** Field path -> message, for VALIDATION errors. */
     readonly fields?: Record<string, string>,
+    /** For RATE_LIMITED and UNAVAILABLE: when to try again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = "AppError";

@@ -1,0 +1,12 @@
+// Every /api/v1 endpoint. The OpenAPI document is generated from this list and
+// tests check that each one is served by a route file (and vice versa).
+import type { Endpoint } from "../endpoint";
+import * as apiKeys from "./api-keys";
+import * as meta from "./meta";
+import * as users from "./users";
+
+function endpointsOf(module: Record<string, unknown>): Endpoint[] {
+  return Object.values(module).filter((v): v is Endpoint => !!v && typeof v === "object" && "method" in v && "path" in v);
+}
+
+export const ALL_ENDPOINTS: Endpoint[] = [meta, users, apiKeys].flatMap(endpointsOf);

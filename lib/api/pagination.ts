@@ -1,0 +1,51 @@
+// List paging per DESIGN.md: ?limit= (default 20, max 100) with ?offset= or an
+// opaque ?cursor= from the previous page; answers { data, total, hasMore, nextCursor }.
+import { z } from "zod";
+import { AppError } from "@/lib/server/errors";
+
+export const pagingQuery = {
+  limit: z.coerce.number().int("Must be a whole number").min(1, "At least 1").max(100, "At most 100").default(20),
+  offset: z.coerce.number().int("Must be a whole number").min(0, "Cannot be negative").max(10_000_000).optional(),
+  cursor: z.string().max(200).optional(),
+};
+
+export interface PageWindow {
+  skip: number;
+  take: number;
+}
+
+export function listEnvelope<T extends z.ZodType>(item: T) {
+  return z.object({
+    data: z.array(item),
+    total: z.number().int(),
+    hasMore: z.boolean(),
+    nextCursor: z.string().nullable(),
+  });
+}
+
+function encodeCursor(offset: number): string {
+  return Buffer.from(JSON.stringify({ o: offset })).toString("base64url");
+}
+
+function decodeCursor(cursor: string): number {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as { o?: unknown };
+    if (typeof value.o === "number" && Number.isInteger(value.o) && value.o >= 0) return value.o;
+  } catch {
+    /* falls through */
+  }
+  throw new AppError("VALIDATION", "Invalid cursor", { cursor: "Use the nextCursor of the previous page" });
+}
+
+export function pageWindow(query: { limit: number; offset?: number; cursor?: string }): PageWindow {
+  if (query.cursor !== undefined && query.offset !== undefined) {
+    throw new AppError("VALIDATION", "Use either offset or cursor", { cursor: "Cannot be combined with offset" });
+  }
+  return { skip: query.cursor !== undefined ? decodeCursor(query.cursor) : (query.offset ?? 0), take: query.limit };
+}
+
+export function pageOf<T>(data: T[], total: number, window: PageWindow) {
+  const next = window.skip + data.length;
+  const hasMore = next < total;
+  return { data, total, hasMore, nextCursor: hasMore ? encodeCursor(next) : null };
+}

@@ -1,0 +1,25 @@
+// What a route handler returns when it needs more than "200 and this JSON":
+// another status, a Location, an ETag.
+export class ApiReply {
+  constructor(
+    readonly body: unknown,
+    readonly status = 200,
+    readonly headers: Record<string, string> = {},
+  ) {}
+}
+
+export const created = (body: unknown, location: string, headers: Record<string, string> = {}) =>
+  new ApiReply(body, 201, { Location: location, ...headers });
+
+/** A strong ETag from an object's version. */
+export const versionETag = (version: number) => `"${version}"`;
+
+/** The version a client expects, from If-Match ("5", W/"5") or a `version` field; null when it sent neither. */
+export function expectedVersion(request: Request, bodyVersion?: number | null): number | null {
+  const ifMatch = request.headers.get("if-match");
+  if (ifMatch) {
+    const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(ifMatch.trim());
+    return match ? Number(match[1]) : -1; // an unparseable If-Match never matches
+  }
+  return bodyVersion ?? null;
+}

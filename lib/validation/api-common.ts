@@ -1,0 +1,17 @@
+// Schemas shared by many API endpoints and by the OpenAPI document.
+import { z } from "zod";
+
+export const idParams = z.strictObject({ id: z.string().min(1).max(100) });
+
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.enum(["BAD_REQUEST", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "VALIDATION", "RATE_LIMITED", "UNAVAILABLE", "INTERNAL"]),
+      message: z.string(),
+      fields: z.record(z.string(), z.string()).optional().describe("Field path -> what is wrong with it (422)"),
+      requestId: z.string().optional(),
+    }),
+  })
+  .meta({ id: "Error" });
+
+export const queryBoolean = z.enum(["true", "false"]).transform((v) => v === "true");
