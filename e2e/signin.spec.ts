@@ -67,3 +67,22 @@ test("the table sorts and paginates through the URL", async ({ page }) => {
   await expect(page).toHaveURL(/page=2/);
   await expect(page.getByText(/Showing 26–50 of \d+/)).toBeVisible();
 });
+
+test("ten failed sign-ins pause sign-in for that account with a clear message", async ({ browser }) => {
+  // A made-up address (as a reverse proxy would report it), so no other test's address gets locked.
+  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.99" } });
+  const page = await context.newPage();
+  await page.goto("/signin");
+  for (let i = 0; i < 10; i++) {
+    await page.getByLabel("Email").fill("lockout-test@example.com");
+    await page.getByLabel("Password").fill(`guess-${i}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    // React resets the form when the action has answered.
+    await expect(page.getByLabel("Password")).toHaveValue("");
+    await expect(page.getByRole("alert").filter({ hasText: "Incorrect" })).toBeVisible();
+  }
+  await page.getByLabel("Password").fill("guess-10");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Too many" })).toHaveText(/sign-in is paused for 15 minutes/);
+  await context.close();
+});

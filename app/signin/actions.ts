@@ -25,7 +25,11 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
     return {};
   } catch (error) {
     if (error instanceof AuthError) {
-      return { error: "Incorrect email or password.", email };
+      const locked = (error as AuthError & { code?: string }).code === "locked";
+      return {
+        error: locked ? "Too many failed sign-in attempts. For your security, sign-in is paused for 15 minutes." : "Incorrect email or password.",
+        email,
+      };
     }
     throw error; // the redirect after a successful sign-in travels as an error
   }

@@ -24,25 +24,46 @@ describe.each(availableKinds())("sign-in checks on %s", (kind) => {
   });
 
   it("accepts the right password, case-insensitively on the email, and returns no secret", async () => {
-    const actor = await authenticate({ email: " Active@Example.com ", password: "s3cret-pass" });
-    expect(actor).toEqual({ id: expect.any(String), email: "active@example.com", name: "Active", role: "SALES" });
+    const result = await authenticate({ email: " Active@Example.com ", password: "s3cret-pass" });
+    expect(result).toEqual({ ok: true, actor: { id: expect.any(String), email: "active@example.com", name: "Active", role: "SALES" } });
   });
 
   it("refuses a wrong password, an unknown email and malformed input alike", async () => {
-    expect(await authenticate({ email: "active@example.com", password: "wrong" })).toBeNull();
-    expect(await authenticate({ email: "nobody@example.com", password: "s3cret-pass" })).toBeNull();
-    expect(await authenticate({ email: "not-an-email", password: "x" })).toBeNull();
-    expect(await authenticate({ email: ["a"], password: { $ne: "" } })).toBeNull();
-    expect(await authenticate(undefined)).toBeNull();
+    const invalid = { ok: false, reason: "invalid" };
+    expect(await authenticate({ email: "active@example.com", password: "wrong" })).toEqual(invalid);
+    expect(await authenticate({ email: "nobody@example.com", password: "s3cret-pass" })).toEqual(invalid);
+    expect(await authenticate({ email: "not-an-email", password: "x" })).toEqual(invalid);
+    expect(await authenticate({ email: ["a"], password: { $ne: "" } })).toEqual(invalid);
+    expect(await authenticate(undefined)).toEqual(invalid);
   });
 
   it("refuses an inactive user even with the right password, and drops their session at once", async () => {
-    expect(await authenticate({ email: "gone@example.com", password: "s3cret-pass" })).toBeNull();
+    expect(await authenticate({ email: "gone@example.com", password: "s3cret-pass" })).toEqual({ ok: false, reason: "invalid" });
     const active = await t.db.prisma.user.findUniqueOrThrow({ where: { email: "active@example.com" } });
     expect(await loadActiveActor(active.id)).not.toBeNull();
     await t.db.prisma.user.update({ where: { id: active.id }, data: { active: false } });
     expect(await loadActiveActor(active.id)).toBeNull();
     await t.db.prisma.user.update({ where: { id: active.id }, data: { active: true } });
+  });
+
+  it("locks an account after 10 failures in 15 minutes, even for the right password, and audits every attempt", async () => {
+    const passwordHash = await hashPassword("right-password");
+    await t.db.prisma.user.create({ data: { email: "target@example.com", name: "Target", role: "SALES", passwordHash } });
+    for (let i = 0; i < 9; i++) expect((await authenticate({ email: "target@example.com", password: `guess-${i}` }, `198.51.100.${i}`)).ok).toBe(false);
+    // Nine failures: the owner can still get in, and that clears the count.
+    expect((await authenticate({ email: "target@example.com", password: "right-password" })).ok).toBe(true);
+    for (let i = 0; i < 10; i++) await authenticate({ email: "target@example.com", password: `guess-${i}` }, `198.51.100.${i}`);
+    const locked = await authenticate({ email: "target@example.com", password: "right-password" }, "192.0.2.1");
+    expect(locked).toEqual({ ok: false, reason: "locked", retryAfterSeconds: expect.any(Number) });
+    expect((locked as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(14 * 60);
+    const actions = await t.db.prisma.auditLog.groupBy({ by: ["action"], where: { entityId: "target@example.com" }, _count: true });
+    expect(Object.fromEntries(actions.map((a) => [a.action, a._count]))).toEqual({ "sign-in": 1, "sign-in.failed": 19, "sign-in.locked": 1 });
+  });
+
+  it("locks an address that guesses across many accounts, without locking those accounts elsewhere", async () => {
+    for (let i = 0; i < 10; i++) await authenticate({ email: `victim${i}@example.com`, password: "x" }, "203.0.113.66");
+    expect(await authenticate({ email: "active@example.com", password: "s3cret-pass" }, "203.0.113.66")).toMatchObject({ ok: false, reason: "locked" });
+    expect(await authenticate({ email: "active@example.com", password: "s3cret-pass" }, "203.0.113.67")).toMatchObject({ ok: true });
   });
 
   it("never returns the password hash from an ordinary query", async () => {

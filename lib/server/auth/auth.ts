@@ -1,7 +1,7 @@
 // Auth.js (next-auth v5): credentials sign-in, JWT sessions carrying the user id
 // and role. The configuration is built lazily so the secret is read at run
 // time, never at build time.
-import NextAuth, { type DefaultSession } from "next-auth";
+import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import type { Role } from "@/lib/db/generated/enums";
 import { logger } from "../logger";
@@ -15,6 +15,17 @@ declare module "next-auth" {
   interface User {
     role?: Role;
   }
+}
+
+/** Thrown while an account or address is locked out; the sign-in page shows its own message. */
+export class SignInLocked extends CredentialsSignin {
+  code = "locked";
+}
+
+/** The caller's address as the reverse proxy (or Next.js's own server) reports it. */
+function clientAddress(request: Request | undefined): string | null {
+  const forwarded = request?.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || request?.headers.get("x-real-ip") || null;
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
@@ -31,7 +42,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
-      authorize: async (credentials) => authenticate(credentials),
+      authorize: async (credentials, request) => {
+        const result = await authenticate(credentials, clientAddress(request));
+        if (result.ok) return result.actor;
+        if (result.reason === "locked") throw new SignInLocked();
+        return null;
+      },
     }),
   ],
   callbacks: {
