@@ -3,6 +3,8 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { bootDatabase } = await import("./lib/db/boot");
+    const { closeDatabaseBeforeExit } = await import("./lib/db/shutdown");
+    closeDatabaseBeforeExit();
     await bootDatabase();
   }
 }
