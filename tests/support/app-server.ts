@@ -13,6 +13,9 @@ const ROOT = path.resolve(import.meta.dirname, "..", "..");
 export interface AppServer {
   url: string;
   kind: TestDatabaseKind;
+  dataDir: string;
+  /** Sends a signal and waits for the process to end (the data stays). */
+  kill(signal: NodeJS.Signals): Promise<number | null>;
   /** Only for PostgreSQL: the database URL, for checks behind the app's back. */
   databaseUrl?: string;
   stop(): Promise<void>;
@@ -49,10 +52,14 @@ async function waitUntilUp(url: string, child: ChildProcess, log: () => string) 
   throw new Error(`The app server did not become ready:\n${log()}`);
 }
 
-export async function startAppServer(kind: TestDatabaseKind, extraEnv: Record<string, string> = {}): Promise<AppServer> {
+export async function startAppServer(
+  kind: TestDatabaseKind,
+  extraEnv: Record<string, string> = {},
+  reuse: { dataDir?: string } = {},
+): Promise<AppServer> {
   ensureBuild();
   const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "crm-app-"));
+  const dataDir = reuse.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "crm-app-"));
   let databaseUrl: string | undefined;
   let dbName: string | undefined;
   if (kind === "postgres") {
@@ -84,13 +91,19 @@ export async function startAppServer(kind: TestDatabaseKind, extraEnv: Record<st
   child.stderr!.on("data", (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
   await waitUntilUp(url, child, () => output);
+  const exited = () => new Promise<number | null>((r) => (child.exitCode !== null || child.signalCode !== null ? r(child.exitCode) : child.once("exit", (code) => r(code))));
   return {
     url,
     kind,
+    dataDir,
     databaseUrl,
+    async kill(signal) {
+      child.kill(signal);
+      return exited();
+    },
     async stop() {
       child.kill("SIGTERM");
-      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once("exit", r)));
+      await exited();
       fs.rmSync(dataDir, { recursive: true, force: true });
       if (dbName) {
         const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
