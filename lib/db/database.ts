@@ -10,6 +10,8 @@ import { PrismaClient } from "./generated/client";
 import { lockDataDir } from "./data-dir-lock";
 import { pgliteSession, pgSession, type SqlSession } from "./sql-session";
 
+export const PGLITE_OPTIONS = { postgresqlconf: ["shared_buffers=32MB"] };
+
 export type DatabaseTarget =
   | { kind: "postgres"; url: string; poolSize?: number }
   | { kind: "pglite"; dir: string | null }; // null: in memory (tests)
@@ -56,7 +58,7 @@ function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Databa
   const release = target.dir ? lockDataDir(target.dir) : () => {};
   // PGlite's default 128 MB of shared buffers costs ~600 MB of resident memory in
   // the WebAssembly heap; 32 MB keeps the idle server small and is ample for a team's CRM.
-  const options = { postgresqlconf: ["shared_buffers=32MB"] };
+  const options = PGLITE_OPTIONS;
   const pglite = target.dir ? new PGlite(path.join(target.dir, "pglite"), options) : new PGlite(options);
   const prisma = createClient(new PrismaPGlite(pglite));
   return {
