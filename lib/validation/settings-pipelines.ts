@@ -26,6 +26,10 @@ const stageFields = {
   forecastCategory: forecastCategorySchema,
 };
 
+/** The stage dialog's fields; the action adds the ids. */
+export const stageFormSchema = z.object(stageFields);
+export type StageForm = z.infer<typeof stageFormSchema>;
+
 export const stageCreateSchema = z.object({ pipelineId: idSchema, afterStageId: idSchema.nullable().default(null), ...stageFields });
 export const stageUpdateSchema = z.object({
   id: idSchema,

@@ -123,3 +123,9 @@ export function setListItemActive(actor: Actor, input: z.output<typeof listActiv
     return { id: input.id };
   });
 }
+
+/** Active lost reasons, for choosing one when a move closes deals as lost. */
+export async function activeLostReasons(actor: Actor): Promise<{ id: string; name: string }[]> {
+  assertAdmin(actor);
+  return prisma().lostReason.findMany({ where: { active: true }, orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true } });
+}
