@@ -36,11 +36,11 @@ export function PipelineSettings({ pipelines, selectedId, lostReasons }: {
   }
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[280px_minmax(0,1fr)]">
-      <div className="space-y-3">
-        <ul className="space-y-1.5" aria-label="Pipelines">
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-stretch gap-2">
+        <ul className="contents" aria-label="Pipelines">
           {pipelines.map((p, i) => (
-            <li key={p.id} className={clsx("group flex items-center gap-1 rounded-lg border bg-surface pr-1 shadow-sm transition", p.id === selectedId ? "border-accent ring-2 ring-accent/15" : "border-border hover:border-slate-300")}>
+            <li key={p.id} className={clsx("group flex w-64 items-center gap-1 rounded-lg border bg-surface pr-1 shadow-sm transition", p.id === selectedId ? "border-accent ring-2 ring-accent/15" : "border-border hover:border-slate-300")}>
               <Link href={`/settings/pipelines?pipeline=${p.id}`} aria-current={p.id === selectedId ? "true" : undefined} className="min-w-0 flex-1 px-3 py-2.5">
                 <span className="flex items-center gap-2">
                   <span className={clsx("truncate text-sm font-medium", p.isArchived && "text-muted line-through")}>{p.name}</span>
@@ -62,7 +62,7 @@ export function PipelineSettings({ pipelines, selectedId, lostReasons }: {
             </li>
           ))}
         </ul>
-        <Button className="w-full" onClick={() => { clearErrors(); setDialog("new"); }}>
+        <Button className="border-dashed" onClick={() => { clearErrors(); setDialog("new"); }}>
           <Plus className="size-4" aria-hidden="true" /> New pipeline
         </Button>
       </div>

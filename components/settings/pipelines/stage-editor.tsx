@@ -116,7 +116,7 @@ function StageRow({ stage, onlyOfType, onEdit, onDelete }: { stage: StageDto; on
       <span className="min-w-0 flex-1 truncate text-sm font-medium" data-testid="stage-name">{stage.name}</span>
       <Pill tone={TYPE_TONE[stage.type]}>{TYPE_LABEL[stage.type]}</Pill>
       <span className="w-14 text-right text-sm tabular" title="Probability">{stage.probability}%</span>
-      <span className="hidden w-24 text-sm text-muted lg:block">{CATEGORY_LABEL[stage.forecastCategory]}</span>
+      <span className="hidden w-24 text-sm text-muted md:block">{CATEGORY_LABEL[stage.forecastCategory]}</span>
       <span className="hidden w-28 text-sm text-muted md:block">{stage.rottingDays ? `Rots after ${stage.rottingDays}d` : "Never rots"}</span>
       <span className="w-16 text-right text-sm text-muted tabular" title="Opportunities in this stage">{stage.opportunityCount} deals</span>
       <IconButton label={`Edit ${stage.name}`} onClick={onEdit}>
