@@ -1,0 +1,67 @@
+"use client";
+
+import { Pencil, Plus } from "lucide-react";
+import { useState } from "react";
+import clsx from "clsx";
+import type { CurrencyDto } from "@/lib/server/settings/currencies";
+import { setCurrencyActiveAction } from "@/app/(app)/settings/currencies/actions";
+import { Button, IconButton } from "../ui/button";
+import { Card, Pill } from "../ui/card";
+import { useSettingsAction } from "../use-settings-action";
+import { CurrencyDialog } from "./currency-dialog";
+
+export function CurrencySettings({ currencies }: { currencies: CurrencyDto[] }) {
+  const [editing, setEditing] = useState<CurrencyDto | "new" | null>(null);
+  const { run } = useSettingsAction();
+  const base = currencies.find((c) => c.isBase)?.code ?? "";
+  return (
+    <Card
+      title={`Base currency: ${base}`}
+      description="The base currency is fixed once deals exist: every stored base amount is expressed in it."
+      actions={
+        <Button variant="primary" size="sm" onClick={() => setEditing("new")}>
+          <Plus className="size-4" aria-hidden="true" /> Add currency
+        </Button>
+      }
+    >
+      <table className="w-full text-sm" data-testid="currencies-table">
+        <thead className="border-b border-border bg-surface-muted/60 text-left text-xs font-medium uppercase tracking-wide text-muted">
+          <tr>
+            <th scope="col" className="px-5 py-2.5">Currency</th>
+            <th scope="col" className="px-3 py-2.5 text-right">Rate to {base}</th>
+            <th scope="col" className="px-3 py-2.5">Rate date</th>
+            <th scope="col" className="px-3 py-2.5 text-right">Open deals</th>
+            <th scope="col" className="px-3 py-2.5">Status</th>
+            <th scope="col" className="px-5 py-2.5 text-right"><span className="sr-only">Actions</span></th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-border">
+          {currencies.map((c) => (
+            <tr key={c.code} aria-label={c.code} className={clsx(!c.active && "text-muted")}>
+              <td className="px-5 py-3">
+                <span className="font-medium">{c.code}</span> <span className="text-muted">· {c.name} ({c.symbol})</span>
+                {c.isBase ? <span className="ml-2"><Pill tone="accent">Base</Pill></span> : null}
+              </td>
+              <td className="px-3 py-3 text-right font-mono tabular">{c.rateToBase}</td>
+              <td className="px-3 py-3 text-muted">{c.rateDate}</td>
+              <td className="px-3 py-3 text-right tabular">{c.openOpportunities}</td>
+              <td className="px-3 py-3">
+                {c.isBase ? <Pill tone="success">Active</Pill> : (
+                  <button type="button" className="rounded-full" onClick={() => run(() => setCurrencyActiveAction({ code: c.code, active: !c.active }), `${c.code} ${c.active ? "deactivated" : "activated"}`)} aria-label={`${c.active ? "Deactivate" : "Activate"} ${c.code}`}>
+                    {c.active ? <Pill tone="success">Active</Pill> : <Pill>Inactive</Pill>}
+                  </button>
+                )}
+              </td>
+              <td className="px-5 py-3 text-right">
+                <IconButton label={`Edit ${c.code}`} onClick={() => setEditing(c)}>
+                  <Pencil className="size-4" aria-hidden="true" />
+                </IconButton>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {editing ? <CurrencyDialog currency={editing} base={base} onClose={() => setEditing(null)} /> : null}
+    </Card>
+  );
+}
