@@ -14,7 +14,6 @@ import { NameDialog } from "../ui/name-dialog";
 import { useSettingsAction } from "../use-settings-action";
 
 export function ListEditor({ kind, title, description, items }: { kind: ListKind; title: string; description: string; items: ListItemDto[] }) {
-  const [name, setName] = useState("");
   const [color, setColor] = useState(STAGE_COLORS[0]);
   const [renaming, setRenaming] = useState<ListItemDto | null>(null);
   const { run, fieldErrors, pending } = useSettingsAction();
@@ -52,13 +51,15 @@ export function ListEditor({ kind, title, description, items }: { kind: ListKind
         className="flex items-start gap-2 border-t border-border px-5 py-3"
         onSubmit={async (e) => {
           e.preventDefault();
+          const form = e.currentTarget;
+          const name = String(new FormData(form).get("name") ?? "");
           const result = await run(() => createListItemAction({ kind, name, ...(isLabel ? { color } : {}) }), `${name} added`);
-          if (result.ok) setName("");
+          if (result.ok) form.reset();
         }}
       >
         <div className="flex-1">
           <label htmlFor={`new-${kind}`} className="sr-only">New item for {title}</label>
-          <input id={`new-${kind}`} className={inputClass} placeholder={`Add to ${title.toLowerCase()}…`} value={name} onChange={(e) => setName(e.target.value)} maxLength={80} aria-invalid={!!fieldErrors.name} />
+          <input id={`new-${kind}`} name="name" className={inputClass} placeholder={`Add to ${title.toLowerCase()}…`} maxLength={80} aria-invalid={!!fieldErrors.name} />
           {fieldErrors.name ? <p role="alert" className="mt-1 text-xs text-danger">{fieldErrors.name}</p> : null}
         </div>
         {isLabel ? (
@@ -66,7 +67,7 @@ export function ListEditor({ kind, title, description, items }: { kind: ListKind
             {STAGE_COLORS.map((c) => <option key={c} value={c} style={{ color: c }}>● {c}</option>)}
           </select>
         ) : null}
-        <Button type="submit" disabled={pending || !name.trim()}><Plus className="size-4" aria-hidden="true" /> Add</Button>
+        <Button type="submit" disabled={pending}><Plus className="size-4" aria-hidden="true" /> Add</Button>
       </form>
       <NameDialog
         key={renaming?.id ?? "none"}

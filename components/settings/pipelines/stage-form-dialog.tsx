@@ -37,7 +37,7 @@ export function StageFormDialog({
     resolver: zodResolver(stageFormSchema) as never,
     defaultValues: defaults,
   });
-  const { register, handleSubmit, control, reset, setValue, formState: { errors, isSubmitting } } = form;
+  const { register, handleSubmit, control, reset, setValue, getValues, formState: { errors, isSubmitting } } = form;
   useEffect(() => {
     if (open) reset(defaults);
     // Reset when the dialog opens for another stage.
@@ -59,7 +59,8 @@ export function StageFormDialog({
       <form
         noValidate
         onSubmit={handleSubmit(async (v) => {
-          const ok = await onSubmit({ ...v, afterStageId: v.afterStageId || null, applyToOpen: probabilityChanged && v.applyToOpen });
+          // The schema covers the stage's own fields; placement and the apply choice are read beside it.
+          const ok = await onSubmit({ ...v, afterStageId: getValues("afterStageId") || null, applyToOpen: probabilityChanged && getValues("applyToOpen") });
           if (ok) onClose();
         })}
         className="grid grid-cols-2 gap-4"

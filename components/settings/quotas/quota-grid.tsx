@@ -72,7 +72,7 @@ export function QuotaGrid({ query, quotas, users, baseCurrency }: { query: { per
               const total = sumDecimals(cols.map((c) => find(u.id, c.start)?.amount ?? "0"));
               return (
                 <tr key={u.id} aria-label={u.name}>
-                  <th scope="row" className="px-5 py-2 text-left font-medium">{u.name}</th>
+                  <th scope="row" className="whitespace-nowrap px-5 py-2 text-left font-medium">{u.name}</th>
                   {cols.map((c) => {
                     const q = find(u.id, c.start);
                     return (
