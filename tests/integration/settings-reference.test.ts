@@ -1,6 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useDatabase } from "@/lib/db";
-import { seedDemoData } from "@/lib/db/seed";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/server/auth/actor";
 import { listAudit } from "@/lib/server/settings/audit";
 import { createCurrency, listCurrencies, setCurrencyActive, updateCurrency } from "@/lib/server/settings/currencies";
@@ -10,25 +8,17 @@ import { deleteQuota, listQuotas, upsertQuota } from "@/lib/server/settings/quot
 import { currencyCreateSchema } from "@/lib/validation/settings-currencies";
 import { customFieldCreateSchema, customFieldUpdateSchema, customFieldValuesSchema } from "@/lib/validation/settings-custom-fields";
 import { quotaUpsertSchema } from "@/lib/validation/settings-quotas";
-import { availableKinds, createMigratedDatabase, type TestDatabase } from "../support/test-database";
-import { actorByEmail } from "../support/settings-actors";
+import { availableKinds } from "../support/test-database";
+import { useDemoDatabase } from "../support/settings-actors";
 
 describe.each(availableKinds())("reference settings on %s", (kind) => {
-  let t: TestDatabase;
+  const ctx = useDemoDatabase(kind);
+  const p = () => ctx.prisma();
   let admin: Actor;
   let alice: Actor;
-  const p = () => t.db.prisma;
-
-  beforeAll(async () => {
-    t = await createMigratedDatabase(kind);
-    useDatabase(t.db);
-    await seedDemoData(t.db.prisma);
-    admin = await actorByEmail(p(), "admin@example.com");
-    alice = await actorByEmail(p(), "alice@example.com");
-  });
-  afterAll(async () => {
-    useDatabase(undefined);
-    await t?.drop();
+  beforeAll(() => {
+    admin = ctx.actor("admin");
+    alice = ctx.actor("alice");
   });
 
   it("a new rate re-rates open opportunities and never rewrites closed ones", async () => {

@@ -1,34 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useDatabase } from "@/lib/db";
-import { seedDemoData } from "@/lib/db/seed";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/server/auth/actor";
 import { listPipelineSettings } from "@/lib/server/settings/pipeline-dto";
 import { archivePipeline, createPipeline, deletePipeline, setDefaultPipeline } from "@/lib/server/settings/pipelines";
 import { createStage, deleteStage, reorderStages, updateStage } from "@/lib/server/settings/stages";
 import { stageCreateSchema, stageDeleteSchema, stageUpdateSchema, pipelineDeleteSchema } from "@/lib/validation/settings-pipelines";
-import { availableKinds, createMigratedDatabase, type TestDatabase } from "../support/test-database";
-import { actorByEmail } from "../support/settings-actors";
+import { availableKinds } from "../support/test-database";
+import { useDemoDatabase } from "../support/settings-actors";
 
 describe.each(availableKinds())("pipeline and stage settings on %s", (kind) => {
-  let t: TestDatabase;
+  const ctx = useDemoDatabase(kind);
+  const p = () => ctx.prisma();
   let admin: Actor;
   let sales: Actor;
-  const p = () => t.db.prisma;
+  beforeAll(() => {
+    admin = ctx.actor("admin");
+    sales = ctx.actor("alice");
+  });
   const stageOf = async (name: string, pipeline = "Sales") => p().stage.findFirstOrThrow({ where: { name, pipeline: { name: pipeline } } });
   const stageNames = async (pipeline = "Sales") =>
     (await p().stage.findMany({ where: { pipeline: { name: pipeline } }, orderBy: { position: "asc" } })).map((s) => s.name);
-
-  beforeAll(async () => {
-    t = await createMigratedDatabase(kind);
-    useDatabase(t.db);
-    await seedDemoData(t.db.prisma);
-    admin = await actorByEmail(p(), "admin@example.com");
-    sales = await actorByEmail(p(), "alice@example.com");
-  });
-  afterAll(async () => {
-    useDatabase(undefined);
-    await t?.drop();
-  });
 
   it("adds a stage between two others, normalizes won/lost odds and audits it", async () => {
     const qualified = await stageOf("Qualified");

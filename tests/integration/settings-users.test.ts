@@ -1,30 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useDatabase } from "@/lib/db";
-import { seedDemoData } from "@/lib/db/seed";
+import { beforeAll, describe, expect, it } from "vitest";
 import { loadActiveActor, type Actor } from "@/lib/server/auth/actor";
 import { verifyPassword } from "@/lib/server/auth/password";
 import { changeRole, createUser, listUsers, reassignOpportunities, resetPassword, setUserActive } from "@/lib/server/settings/users";
 import { reassignSchema, userCreateSchema } from "@/lib/validation/settings-users";
-import { availableKinds, createMigratedDatabase, type TestDatabase } from "../support/test-database";
-import { actorByEmail } from "../support/settings-actors";
+import { availableKinds } from "../support/test-database";
+import { useDemoDatabase } from "../support/settings-actors";
 
 describe.each(availableKinds())("user settings on %s", (kind) => {
-  let t: TestDatabase;
+  const ctx = useDemoDatabase(kind);
+  const p = () => ctx.prisma();
   let admin: Actor;
   let manager: Actor;
   let alice: Actor;
   let bob: Actor;
-  const p = () => t.db.prisma;
-
-  beforeAll(async () => {
-    t = await createMigratedDatabase(kind);
-    useDatabase(t.db);
-    await seedDemoData(t.db.prisma);
-    [admin, manager, alice, bob] = await Promise.all(["admin", "manager", "alice", "bob"].map((n) => actorByEmail(p(), `${n}@example.com`)));
-  });
-  afterAll(async () => {
-    useDatabase(undefined);
-    await t?.drop();
+  beforeAll(() => {
+    admin = ctx.actor("admin");
+    manager = ctx.actor("manager");
+    alice = ctx.actor("alice");
+    bob = ctx.actor("bob");
   });
 
   it("creates a user with a generated password shown once and stored only as a hash", async () => {
