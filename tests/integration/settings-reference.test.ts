@@ -9,10 +9,10 @@ import { currencyCreateSchema } from "@/lib/validation/settings-currencies";
 import { customFieldCreateSchema, customFieldUpdateSchema, customFieldValuesSchema } from "@/lib/validation/settings-custom-fields";
 import { quotaUpsertSchema } from "@/lib/validation/settings-quotas";
 import { availableKinds } from "../support/test-database";
-import { useDemoDatabase } from "../support/settings-actors";
+import { withDemoDatabase } from "../support/settings-actors";
 
 describe.each(availableKinds())("reference settings on %s", (kind) => {
-  const ctx = useDemoDatabase(kind);
+  const ctx = withDemoDatabase(kind);
   const p = () => ctx.prisma();
   let admin: Actor;
   let alice: Actor;

@@ -5,10 +5,10 @@ import { archivePipeline, createPipeline, deletePipeline, setDefaultPipeline } f
 import { createStage, deleteStage, reorderStages, updateStage } from "@/lib/server/settings/stages";
 import { stageCreateSchema, stageDeleteSchema, stageUpdateSchema, pipelineDeleteSchema } from "@/lib/validation/settings-pipelines";
 import { availableKinds } from "../support/test-database";
-import { useDemoDatabase } from "../support/settings-actors";
+import { withDemoDatabase } from "../support/settings-actors";
 
 describe.each(availableKinds())("pipeline and stage settings on %s", (kind) => {
-  const ctx = useDemoDatabase(kind);
+  const ctx = withDemoDatabase(kind);
   const p = () => ctx.prisma();
   let admin: Actor;
   let sales: Actor;

@@ -4,10 +4,10 @@ import { verifyPassword } from "@/lib/server/auth/password";
 import { changeRole, createUser, listUsers, reassignOpportunities, resetPassword, setUserActive } from "@/lib/server/settings/users";
 import { reassignSchema, userCreateSchema } from "@/lib/validation/settings-users";
 import { availableKinds } from "../support/test-database";
-import { useDemoDatabase } from "../support/settings-actors";
+import { withDemoDatabase } from "../support/settings-actors";
 
 describe.each(availableKinds())("user settings on %s", (kind) => {
-  const ctx = useDemoDatabase(kind);
+  const ctx = withDemoDatabase(kind);
   const p = () => ctx.prisma();
   let admin: Actor;
   let manager: Actor;

@@ -17,7 +17,7 @@ export interface DemoSettingsContext {
 }
 
 /** Registers beforeAll/afterAll hooks for a seeded database of `kind`; call inside describe. */
-export function useDemoDatabase(kind: TestDatabaseKind): DemoSettingsContext {
+export function withDemoDatabase(kind: TestDatabaseKind): DemoSettingsContext {
   let t: TestDatabase;
   const actors = new Map<string, Actor>();
   beforeAll(async () => {

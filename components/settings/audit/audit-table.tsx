@@ -2,6 +2,7 @@ import Link from "next/link";
 import clsx from "clsx";
 import type { AuditPage } from "@/lib/server/settings/audit";
 import { Card } from "../ui/card";
+import { TableHead } from "../ui/table-head";
 
 const timeFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
@@ -37,14 +38,7 @@ export function AuditTable({ page, entity }: { page: AuditPage; entity: string |
       }
     >
       <table className="w-full text-sm" data-testid="audit-table">
-        <thead className="border-b border-border bg-surface-muted/60 text-left text-xs font-medium uppercase tracking-wide text-muted">
-          <tr>
-            <th scope="col" className="px-5 py-2.5">When (UTC)</th>
-            <th scope="col" className="px-3 py-2.5">Who</th>
-            <th scope="col" className="px-3 py-2.5">Action</th>
-            <th scope="col" className="px-5 py-2.5">What changed</th>
-          </tr>
-        </thead>
+        <TableHead columns={[{ label: "When (UTC)" }, { label: "Who" }, { label: "Action" }, { label: "What changed" }]} />
         <tbody className="divide-y divide-border">
           {page.entries.length === 0 ? (
             <tr><td colSpan={4} className="px-5 py-10 text-center text-muted">No settings change recorded yet.</td></tr>

@@ -7,6 +7,7 @@ import type { CurrencyDto } from "@/lib/server/settings/currencies";
 import { setCurrencyActiveAction } from "@/app/(app)/settings/currencies/actions";
 import { Button, IconButton } from "../ui/button";
 import { Card, Pill } from "../ui/card";
+import { TableHead } from "../ui/table-head";
 import { useSettingsAction } from "../use-settings-action";
 import { CurrencyDialog } from "./currency-dialog";
 
@@ -25,16 +26,7 @@ export function CurrencySettings({ currencies }: { currencies: CurrencyDto[] }) 
       }
     >
       <table className="w-full text-sm" data-testid="currencies-table">
-        <thead className="border-b border-border bg-surface-muted/60 text-left text-xs font-medium uppercase tracking-wide text-muted">
-          <tr>
-            <th scope="col" className="px-5 py-2.5">Currency</th>
-            <th scope="col" className="px-3 py-2.5 text-right">Rate to {base}</th>
-            <th scope="col" className="px-3 py-2.5">Rate date</th>
-            <th scope="col" className="px-3 py-2.5 text-right">Open deals</th>
-            <th scope="col" className="px-3 py-2.5">Status</th>
-            <th scope="col" className="px-5 py-2.5 text-right"><span className="sr-only">Actions</span></th>
-          </tr>
-        </thead>
+        <TableHead columns={[{ label: "Currency" }, { label: `Rate to ${base}`, right: true }, { label: "Rate date" }, { label: "Open deals", right: true }, { label: "Status" }, { label: "Actions", right: true, hidden: true }]} />
         <tbody className="divide-y divide-border">
           {currencies.map((c) => (
             <tr key={c.code} aria-label={c.code} className={clsx(!c.active && "text-muted")}>

@@ -1,6 +1,6 @@
 "use client";
 
-import { ArrowDown, ArrowUp, Eye, EyeOff, Pencil, Plus } from "lucide-react";
+import { Eye, EyeOff, Pencil, Plus } from "lucide-react";
 import { useState } from "react";
 import clsx from "clsx";
 import type { ListItemDto } from "@/lib/server/settings/lists";
@@ -10,6 +10,7 @@ import { STAGE_COLORS } from "../pipelines/stage-form-dialog";
 import { Button, IconButton } from "../ui/button";
 import { Card, Pill } from "../ui/card";
 import { inputClass } from "../ui/field";
+import { MoveButtons, reordered } from "../ui/move-buttons";
 import { NameDialog } from "../ui/name-dialog";
 import { useSettingsAction } from "../use-settings-action";
 
@@ -19,12 +20,7 @@ export function ListEditor({ kind, title, description, items }: { kind: ListKind
   const { run, fieldErrors, pending } = useSettingsAction();
   const isLabel = kind === "label";
 
-  function move(index: number, by: number) {
-    const ids = items.map((i) => i.id);
-    const [id] = ids.splice(index, 1);
-    ids.splice(index + by, 0, id);
-    return run(() => reorderListAction({ kind, ids }));
-  }
+  const move = (index: number, by: number) => run(() => reorderListAction({ kind, ids: reordered(items.map((i) => i.id), index, by) }));
 
   return (
     <Card title={title} description={description}>
@@ -35,8 +31,7 @@ export function ListEditor({ kind, title, description, items }: { kind: ListKind
             <span className={clsx("flex-1 text-sm", !item.active && "text-muted line-through")}>{item.name}</span>
             {isLabel ? <code className="text-xs text-muted">{item.id}</code> : null}
             {!item.active ? <Pill>Inactive</Pill> : null}
-            <IconButton label={`Move ${item.name} up`} disabled={i === 0} onClick={() => move(i, -1)}><ArrowUp className="size-4" aria-hidden="true" /></IconButton>
-            <IconButton label={`Move ${item.name} down`} disabled={i === items.length - 1} onClick={() => move(i, 1)}><ArrowDown className="size-4" aria-hidden="true" /></IconButton>
+            <MoveButtons name={item.name} index={i} count={items.length} onMove={(by) => move(i, by)} />
             <IconButton label={`Rename ${item.name}`} onClick={() => setRenaming(item)}><Pencil className="size-4" aria-hidden="true" /></IconButton>
             <IconButton
               label={`${item.active ? "Deactivate" : "Reactivate"} ${item.name}`}

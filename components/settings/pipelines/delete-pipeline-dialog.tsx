@@ -6,7 +6,8 @@ import { useState } from "react";
 import type { PipelineDto } from "@/lib/server/settings/pipeline-dto";
 import { deletePipelineAction } from "@/app/(app)/settings/pipelines/actions";
 import { Button } from "../ui/button";
-import { Field, FormActions, inputClass } from "../ui/field";
+import { FormActions, inputClass } from "../ui/field";
+import { SelectField } from "../ui/select-field";
 import { Modal } from "../ui/modal";
 import { useSettingsAction } from "../use-settings-action";
 
@@ -56,14 +57,15 @@ export function DeletePipelineDialog({ open, pipeline, others, lostReasons, onCl
       <form onSubmit={submit} className="space-y-4">
         {held.length ? (
           <>
-            <Field id="delete-pipeline-target" label="Move opportunities to pipeline" error={fieldErrors.targetPipelineId}>
-              <select id="delete-pipeline-target" className={inputClass} value={targetId} onChange={(e) => { setTargetId(e.target.value); setMap(defaultMap(pipeline, others.find((p) => p.id === e.target.value))); }}>
-                <option value="">Choose a pipeline…</option>
-                {others.map((p) => (
-                  <option key={p.id} value={p.id} disabled={p.isArchived}>{p.name}{p.isArchived ? " (archived)" : ""}</option>
-                ))}
-              </select>
-            </Field>
+            <SelectField
+              id="delete-pipeline-target"
+              label="Move opportunities to pipeline"
+              error={fieldErrors.targetPipelineId}
+              placeholder="Choose a pipeline…"
+              value={targetId}
+              onChange={(id) => { setTargetId(id); setMap(defaultMap(pipeline, others.find((p) => p.id === id))); }}
+              options={others.map((p) => ({ value: p.id, label: p.isArchived ? `${p.name} (archived)` : p.name, disabled: p.isArchived }))}
+            />
             {target ? (
               <div className="rounded-lg border border-border">
                 {held.map((s) => (
@@ -86,14 +88,7 @@ export function DeletePipelineDialog({ open, pipeline, others, lostReasons, onCl
               </div>
             ) : null}
             {needsReason ? (
-              <Field id="delete-pipeline-reason" label="Lost reason for deals that become lost" error={fieldErrors.lostReasonId}>
-                <select id="delete-pipeline-reason" className={inputClass} value={reason} onChange={(e) => setReason(e.target.value)}>
-                  <option value="">Choose a reason…</option>
-                  {lostReasons.map((r) => (
-                    <option key={r.id} value={r.id}>{r.name}</option>
-                  ))}
-                </select>
-              </Field>
+              <SelectField id="delete-pipeline-reason" label="Lost reason for deals that become lost" error={fieldErrors.lostReasonId} placeholder="Choose a reason…" value={reason} onChange={setReason} options={lostReasons.map((r) => ({ value: r.id, label: r.name }))} />
             ) : null}
           </>
         ) : null}

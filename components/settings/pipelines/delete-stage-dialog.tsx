@@ -6,7 +6,8 @@ import { useState } from "react";
 import type { StageDto } from "@/lib/server/settings/pipeline-dto";
 import { deleteStageAction } from "@/app/(app)/settings/pipelines/actions";
 import { Button } from "../ui/button";
-import { Field, FormActions, inputClass } from "../ui/field";
+import { FormActions } from "../ui/field";
+import { SelectField } from "../ui/select-field";
 import { Modal } from "../ui/modal";
 import { useSettingsAction } from "../use-settings-action";
 
@@ -48,24 +49,10 @@ export function DeleteStageDialog({ stage, stages, lostReasons, onClose }: {
     >
       <form onSubmit={submit} className="space-y-4">
         {held ? (
-          <Field id="delete-stage-target" label="Move its opportunities to" error={fieldErrors.targetStageId}>
-            <select id="delete-stage-target" className={inputClass} value={target} onChange={(e) => setTarget(e.target.value)} aria-invalid={!!fieldErrors.targetStageId}>
-              <option value="">Choose a stage…</option>
-              {others.map((s) => (
-                <option key={s.id} value={s.id}>{s.name}</option>
-              ))}
-            </select>
-          </Field>
+          <SelectField id="delete-stage-target" label="Move its opportunities to" error={fieldErrors.targetStageId} placeholder="Choose a stage…" value={target} onChange={setTarget} options={others.map((s) => ({ value: s.id, label: s.name }))} />
         ) : null}
         {needsReason ? (
-          <Field id="delete-stage-reason" label="Lost reason for the moved opportunities" error={fieldErrors.lostReasonId}>
-            <select id="delete-stage-reason" className={inputClass} value={reason} onChange={(e) => setReason(e.target.value)}>
-              <option value="">Choose a reason…</option>
-              {lostReasons.map((r) => (
-                <option key={r.id} value={r.id}>{r.name}</option>
-              ))}
-            </select>
-          </Field>
+          <SelectField id="delete-stage-reason" label="Lost reason for the moved opportunities" error={fieldErrors.lostReasonId} placeholder="Choose a reason…" value={reason} onChange={setReason} options={lostReasons.map((r) => ({ value: r.id, label: r.name }))} />
         ) : null}
         {fieldErrors.id ? <p role="alert" className="text-sm text-danger">{fieldErrors.id}</p> : null}
         <FormActions>

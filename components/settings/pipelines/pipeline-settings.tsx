@@ -4,15 +4,16 @@
 // stage editor on the right.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { Archive, ArrowDown, ArrowUp, ArchiveRestore, Pencil, Plus, Star, Trash2 } from "lucide-react";
+import { Archive, ArchiveRestore, Pencil, Plus, Star, Trash2 } from "lucide-react";
 import { useState } from "react";
 import clsx from "clsx";
 import type { PipelineDto } from "@/lib/server/settings/pipeline-dto";
 import {
   archivePipelineAction, createPipelineAction, renamePipelineAction, reorderPipelinesAction, setDefaultPipelineAction,
 } from "@/app/(app)/settings/pipelines/actions";
-import { Button, IconButton } from "../ui/button";
+import { Button } from "../ui/button";
 import { Pill } from "../ui/card";
+import { MoveButtons, reordered } from "../ui/move-buttons";
 import { NameDialog } from "../ui/name-dialog";
 import { useSettingsAction } from "../use-settings-action";
 import { DeletePipelineDialog } from "./delete-pipeline-dialog";
@@ -28,12 +29,7 @@ export function PipelineSettings({ pipelines, selectedId, lostReasons }: {
   const [dialog, setDialog] = useState<"new" | "rename" | "delete" | null>(null);
   const { run, fieldErrors, clearErrors } = useSettingsAction();
 
-  function move(index: number, by: number) {
-    const ids = pipelines.map((p) => p.id);
-    const [id] = ids.splice(index, 1);
-    ids.splice(index + by, 0, id);
-    return run(() => reorderPipelinesAction({ ids }), "Pipeline order saved");
-  }
+  const move = (index: number, by: number) => run(() => reorderPipelinesAction({ ids: reordered(pipelines.map((p) => p.id), index, by) }), "Pipeline order saved");
 
   return (
     <div className="space-y-6">
@@ -52,12 +48,7 @@ export function PipelineSettings({ pipelines, selectedId, lostReasons }: {
                 </span>
               </Link>
               <div className="flex flex-col opacity-60 group-hover:opacity-100">
-                <IconButton label={`Move ${p.name} up`} className="size-6" disabled={i === 0} onClick={() => move(i, -1)}>
-                  <ArrowUp className="size-3.5" aria-hidden="true" />
-                </IconButton>
-                <IconButton label={`Move ${p.name} down`} className="size-6" disabled={i === pipelines.length - 1} onClick={() => move(i, 1)}>
-                  <ArrowDown className="size-3.5" aria-hidden="true" />
-                </IconButton>
+                <MoveButtons small name={p.name} index={i} count={pipelines.length} onMove={(by) => move(i, by)} />
               </div>
             </li>
           ))}

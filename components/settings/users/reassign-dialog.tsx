@@ -4,7 +4,8 @@ import { useState } from "react";
 import type { UserDto } from "@/lib/server/settings/users";
 import { reassignAction } from "@/app/(app)/settings/users/actions";
 import { Button } from "../ui/button";
-import { Field, FormActions, inputClass } from "../ui/field";
+import { FormActions } from "../ui/field";
+import { SelectField } from "../ui/select-field";
 import { Modal } from "../ui/modal";
 import { useSettingsAction } from "../use-settings-action";
 
@@ -24,14 +25,7 @@ export function ReassignDialog({ from, users, onClose }: { from: UserDto | null;
           if (result.ok) onClose();
         }}
       >
-        <Field id="reassign-to" label="New owner" error={fieldErrors.toUserId}>
-          <select id="reassign-to" className={inputClass} value={to} onChange={(e) => setTo(e.target.value)}>
-            <option value="">Choose a user…</option>
-            {candidates.map((u) => (
-              <option key={u.id} value={u.id}>{u.name}</option>
-            ))}
-          </select>
-        </Field>
+        <SelectField id="reassign-to" label="New owner" error={fieldErrors.toUserId} placeholder="Choose a user…" value={to} onChange={setTo} options={candidates.map((u) => ({ value: u.id, label: u.name }))} />
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" className="size-4" checked={onlyOpen} onChange={(e) => setOnlyOpen(e.target.checked)} />
           Only open opportunities (won and lost ones keep the owner who closed them)

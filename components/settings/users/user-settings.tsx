@@ -8,6 +8,7 @@ import type { UserDto } from "@/lib/server/settings/users";
 import { changeRoleAction, resetPasswordAction, setUserActiveAction } from "@/app/(app)/settings/users/actions";
 import { Button, IconButton } from "../ui/button";
 import { Card, Pill } from "../ui/card";
+import { TableHead } from "../ui/table-head";
 import { useSettingsAction } from "../use-settings-action";
 import { NewUserDialog } from "./new-user-dialog";
 import { PasswordOnceDialog } from "./password-once-dialog";
@@ -32,15 +33,7 @@ export function UserSettings({ users, currentUserId }: { users: UserDto[]; curre
       }
     >
       <table className="w-full text-sm" data-testid="users-table">
-        <thead className="border-b border-border bg-surface-muted/60 text-left text-xs font-medium uppercase tracking-wide text-muted">
-          <tr>
-            <th scope="col" className="px-5 py-2.5">User</th>
-            <th scope="col" className="px-3 py-2.5">Role</th>
-            <th scope="col" className="px-3 py-2.5">Status</th>
-            <th scope="col" className="px-3 py-2.5 text-right">Open deals</th>
-            <th scope="col" className="px-5 py-2.5 text-right">Actions</th>
-          </tr>
-        </thead>
+        <TableHead columns={[{ label: "User" }, { label: "Role" }, { label: "Status" }, { label: "Open deals", right: true }, { label: "Actions", right: true }]} />
         <tbody className="divide-y divide-border">
           {users.map((u) => (
             <tr key={u.id} aria-label={u.name} className={clsx(!u.active && "bg-surface-muted/40")}>
