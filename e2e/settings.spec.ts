@@ -155,7 +155,7 @@ test("lists, custom fields and quotas are edited in place", async ({ page }) => 
   await page.getByRole("button", { name: "Add field" }).click();
   const dialog = page.getByRole("dialog", { name: "Add a custom field" });
   await dialog.getByLabel("Label").fill("Contract tier");
-  await expect(dialog.getByLabel("Key")).toHaveValue("contract_tier");
+  await expect(dialog.getByLabel("Key")).toHaveValue("contractTier");
   await dialog.getByLabel("Type").selectOption("SELECT");
   await dialog.getByRole("button", { name: "Add field" }).click();
   await expect(dialog.getByText("A select needs at least one option")).toBeVisible();
@@ -172,4 +172,33 @@ test("lists, custom fields and quotas are edited in place", async ({ page }) => 
   await page.reload();
   await expect(page.getByLabel("Quota of Alice Anders for Q2 2026")).toHaveValue("120000.00");
   await expect(page.getByRole("row", { name: "Alice Anders" })).toContainText("$120,000.00");
+});
+
+test("an admin creates, renames, archives and deletes a pipeline of their own", async ({ page }) => {
+  await signIn(page, "admin@example.com");
+  await page.goto("/settings/pipelines");
+  await page.getByRole("button", { name: "New pipeline" }).click();
+  const create = page.getByRole("dialog", { name: "New pipeline" });
+  await create.getByLabel("Name").fill("Partners E2E");
+  await create.getByRole("button", { name: "Create pipeline" }).click();
+  await expect(page.getByRole("heading", { name: "Partners E2E", exact: true })).toBeVisible();
+  await expect.poll(() => stageNames(page)).toEqual(["New", "In progress", "Won", "Lost"]);
+
+  await page.getByRole("button", { name: "Rename" }).click();
+  const rename = page.getByRole("dialog", { name: "Rename Partners E2E" });
+  await rename.getByLabel("Name").fill("Partner deals E2E");
+  await rename.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("heading", { name: "Partner deals E2E", exact: true })).toBeVisible();
+
+  await page.getByRole("button", { name: "Archive" }).click();
+  await expect(page.getByRole("list", { name: "Pipelines" })).toContainText("Archived");
+  await page.getByRole("button", { name: "Restore" }).click();
+  await expect(page.getByRole("button", { name: "Archive" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Delete", exact: true }).click();
+  const del = page.getByRole("dialog", { name: "Delete pipeline Partner deals E2E" });
+  await expect(del).toContainText("holds no opportunity");
+  await del.getByRole("button", { name: "Delete pipeline" }).click();
+  await expect(page.getByRole("list", { name: "Pipelines" })).not.toContainText("Partner deals E2E");
+  await expect(page.getByRole("heading", { name: "Sales", exact: true })).toBeVisible();
 });

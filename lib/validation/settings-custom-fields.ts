@@ -10,7 +10,7 @@ export type CustomFieldType = (typeof CUSTOM_FIELD_TYPES)[number];
 export const fieldKeySchema = z
   .string()
   .trim()
-  .regex(/^[a-z][a-z0-9_]{1,39}$/, "2-40 characters: lowercase letters, digits and _, starting with a letter");
+  .regex(/^[a-z][a-zA-Z0-9_]{1,39}$/, "2-40 characters: letters, digits and _, starting with a lowercase letter (like contractTier)");
 
 const optionsSchema = z
   .array(z.string().trim().min(1, "Options cannot be empty").max(80))

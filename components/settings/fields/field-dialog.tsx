@@ -13,7 +13,12 @@ import { useSettingsAction } from "../use-settings-action";
 
 export const TYPE_LABEL: Record<CustomFieldType, string> = { TEXT: "Text", TEXTAREA: "Long text", NUMBER: "Number", SELECT: "Select", CHECKBOX: "Checkbox", DATE: "Date" };
 
-const keyFromLabel = (label: string) => label.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "").replace(/^(\d)/, "f_$1").slice(0, 40);
+/** "Contract tier" -> "contractTier", the camelCase the API uses for every other field. */
+function keyFromLabel(label: string): string {
+  const words = label.normalize("NFKD").replace(/[^A-Za-z0-9]+/g, " ").trim().toLowerCase().split(" ").filter(Boolean);
+  const key = words.map((w, i) => (i === 0 ? w : w[0].toUpperCase() + w.slice(1))).join("");
+  return (/^[a-z]/.test(key) ? key : `field${key}`).slice(0, 40);
+}
 
 export function FieldDialog({ field, onClose }: { field: CustomFieldDto | "new"; onClose: () => void }) {
   const existing = field === "new" ? null : field;

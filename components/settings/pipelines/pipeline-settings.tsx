@@ -81,7 +81,7 @@ export function PipelineSettings({ pipelines, selectedId, lostReasons }: {
                   {selected.isArchived ? "Restore" : "Archive"}
                 </Button>
               ) : null}
-              <Button size="sm" variant="ghost" className="text-danger hover:text-danger" disabled={selected.isDefault || pipelines.length < 2} title={selected.isDefault ? "Make another pipeline the default before deleting this one" : undefined} onClick={() => setDialog("delete")}>
+              <Button size="sm" variant="dangerGhost" disabled={selected.isDefault || pipelines.length < 2} title={selected.isDefault ? "Make another pipeline the default before deleting this one" : undefined} onClick={() => setDialog("delete")}>
                 <Trash2 className="size-3.5" aria-hidden="true" /> Delete
               </Button>
             </div>
@@ -118,6 +118,7 @@ export function PipelineSettings({ pipelines, selectedId, lostReasons }: {
       ) : null}
       {selected ? (
         <DeletePipelineDialog
+          key={selected.id}
           open={dialog === "delete"}
           pipeline={selected}
           others={pipelines.filter((p) => p.id !== selected.id)}

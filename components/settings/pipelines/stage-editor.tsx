@@ -118,7 +118,7 @@ function StageRow({ stage, onlyOfType, onEdit, onDelete }: { stage: StageDto; on
       <span className="w-14 text-right text-sm tabular" title="Probability">{stage.probability}%</span>
       <span className="hidden w-24 text-sm text-muted md:block">{CATEGORY_LABEL[stage.forecastCategory]}</span>
       <span className="hidden w-28 text-sm text-muted md:block">{stage.rottingDays ? `Rots after ${stage.rottingDays}d` : "Never rots"}</span>
-      <span className="w-16 text-right text-sm text-muted tabular" title="Opportunities in this stage">{stage.opportunityCount} deals</span>
+      <span className="w-20 text-right text-sm text-muted tabular" title="Opportunities in this stage">{stage.opportunityCount} {stage.opportunityCount === 1 ? "deal" : "deals"}</span>
       <IconButton label={`Edit ${stage.name}`} onClick={onEdit}>
         <Pencil className="size-4" aria-hidden="true" />
       </IconButton>

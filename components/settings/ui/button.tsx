@@ -5,6 +5,7 @@ const VARIANTS = {
   secondary: "border border-border bg-surface text-text shadow-sm hover:bg-surface-muted",
   danger: "bg-danger text-white shadow-sm hover:opacity-90",
   ghost: "text-muted hover:bg-surface-muted hover:text-text",
+  dangerGhost: "text-danger hover:bg-rose-50 dark:hover:bg-rose-950",
 } as const;
 
 export function Button({

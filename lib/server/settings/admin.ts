@@ -13,8 +13,14 @@ export function assertAdmin(actor: Actor): void {
   if (!canAdminister(actor)) throw forbidden("Only admins can change settings");
 }
 
-/** Runs an admin change in one transaction. */
-export async function adminTransaction<T>(actor: Actor, run: (tx: Tx) => Promise<T>): Promise<T> {
+/**
+ * Runs an admin change in one transaction. Deletes that move a whole stage's
+ * opportunities row by row pass a longer `timeoutMs` (see BENCHMARKS.md).
+ */
+export async function adminTransaction<T>(actor: Actor, run: (tx: Tx) => Promise<T>, timeoutMs = 30_000): Promise<T> {
   assertAdmin(actor);
-  return prisma().$transaction(run, { timeout: 30_000 });
+  return prisma().$transaction(run, { timeout: timeoutMs, maxWait: 10_000 });
 }
+
+/** Long enough to move several thousand opportunities with their history (about 8-15 ms each). */
+export const BULK_MOVE_TIMEOUT_MS = 120_000;

@@ -8,7 +8,7 @@ import type {
 import type { reorderSchema } from "@/lib/validation/settings-common";
 import type { Actor } from "../auth/actor";
 import { AppError, notFound, validationError } from "../errors";
-import { adminTransaction, type Tx } from "./admin";
+import { BULK_MOVE_TIMEOUT_MS, adminTransaction, type Tx } from "./admin";
 import { writeAudit } from "./audit";
 import { moveStageOpportunities } from "./move-opportunities";
 
@@ -119,5 +119,5 @@ export function deletePipeline(actor: Actor, input: z.output<typeof pipelineDele
       after: { movedOpportunities: moved, targetPipelineId: input.targetPipelineId, stageMap: input.stageMap },
     });
     return { id: pipeline.id, moved };
-  });
+  }, BULK_MOVE_TIMEOUT_MS);
 }

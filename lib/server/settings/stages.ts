@@ -5,7 +5,7 @@ import { insertionIndex, isPermutation, normalizeStageOdds, stageSetProblem } fr
 import type { stageCreateSchema, stageDeleteSchema, stageReorderSchema, stageUpdateSchema } from "@/lib/validation/settings-pipelines";
 import type { Actor } from "../auth/actor";
 import { AppError, notFound, validationError } from "../errors";
-import { adminTransaction, type Tx } from "./admin";
+import { BULK_MOVE_TIMEOUT_MS, adminTransaction, type Tx } from "./admin";
 import { writeAudit } from "./audit";
 import { moveStageOpportunities } from "./move-opportunities";
 
@@ -117,5 +117,5 @@ export function deleteStage(actor: Actor, input: z.output<typeof stageDeleteSche
       before: { pipelineId: stage.pipelineId, ...stageAudit(stage) }, after: { movedOpportunities: moved, targetStageId: input.targetStageId },
     });
     return { id: stage.id, moved };
-  });
+  }, BULK_MOVE_TIMEOUT_MS);
 }
