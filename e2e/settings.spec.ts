@@ -140,6 +140,13 @@ test("changing a currency rate re-rates open deals only and is audited", async (
   await page.goto("/settings/audit?entity=Currency");
   await expect(page.getByTestId("audit-row").first()).toContainText("currency.update");
   await expect(page.getByTestId("audit-row").first()).toContainText("1.27");
+
+  // Put the demo rate back: later specs (forecast) read base amounts.
+  await page.goto("/settings/currencies");
+  await page.getByRole("button", { name: "Edit GBP" }).click();
+  await dialog.getByLabel(/Rate: 1 unit/).fill("1.27");
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("row", { name: "GBP" })).toContainText("1.27");
 });
 
 test("lists, custom fields and quotas are edited in place", async ({ page }) => {
@@ -172,6 +179,11 @@ test("lists, custom fields and quotas are edited in place", async ({ page }) => 
   await page.reload();
   await expect(page.getByLabel("Quota of Alice Anders for Q2 2026")).toHaveValue("120000.00");
   await expect(page.getByRole("row", { name: "Alice Anders" })).toContainText("$120,000.00");
+  // Clearing the cell removes the quota again (later specs read quotas).
+  await page.getByLabel("Quota of Alice Anders for Q2 2026").fill("");
+  await page.getByLabel("Quota of Alice Anders for Q2 2026").press("Enter");
+  await expect(page.getByText("Quota removed").first()).toBeVisible();
+  await expect(page.getByRole("row", { name: "Alice Anders" })).toContainText("$0.00");
 });
 
 test("an admin creates, renames, archives and deletes a pipeline of their own", async ({ page }) => {
