@@ -66,13 +66,14 @@ export function updateStage(actor: Actor, input: z.output<typeof stageUpdateSche
     const after = await tx.stage.update({ where: { id: input.id }, data: { name: input.name, color: input.color, rottingDays: input.rottingDays, ...odds } });
     let updatedOpportunities = 0;
     if (input.applyToOpen && odds.type === "OPEN") {
+      // Only rows whose value really changes get a new version.
       const p = await tx.opportunity.updateMany({
-        where: { stageId: after.id, status: "OPEN", probabilityOverridden: false },
+        where: { stageId: after.id, status: "OPEN", probabilityOverridden: false, probability: { not: odds.probability } },
         data: { probability: odds.probability, version: { increment: 1 } },
       });
       await tx.opportunity.updateMany({
-        where: { stageId: after.id, status: "OPEN", forecastCategoryOverridden: false },
-        data: { forecastCategory: odds.forecastCategory },
+        where: { stageId: after.id, status: "OPEN", forecastCategoryOverridden: false, forecastCategory: { not: odds.forecastCategory } },
+        data: { forecastCategory: odds.forecastCategory, version: { increment: 1 } },
       });
       updatedOpportunities = p.count;
     }

@@ -20,7 +20,7 @@ export default async function QuotasPage({ searchParams }: { searchParams: Promi
     <>
       <PageHeader title="Quotas" description={`Targets per person and period, in ${base}. The forecast compares won and committed deals with them.`} />
       <div className="px-8 py-6">
-        <QuotaGrid query={query} quotas={quotas} users={users.filter((u) => u.active && u.role !== "ADMIN")} baseCurrency={base} />
+        <QuotaGrid query={query} quotas={quotas} users={users.filter((u) => u.active)} baseCurrency={base} />
       </div>
     </>
   );
