@@ -54,6 +54,7 @@ describe.each(availableKinds())("reference settings on %s", (kind) => {
     await renameListItem(admin, { kind: "source", id, name: "Trade fair" });
     const label = await createListItem(admin, { kind: "label", name: "Key account", color: "#0ea5e9" });
     expect(label.id).toBe("KEY_ACCOUNT");
+    expect((await createListItem(admin, { kind: "label", name: "Naïve café" })).id).toBe("NAIVE_CAFE");
     const sources = (await listLists(admin)).source;
     const reversed = sources.map((s) => s.id).reverse();
     await reorderList(admin, { kind: "source", ids: reversed });

@@ -142,7 +142,15 @@ describe.each(availableKinds())("pipeline and stage settings on %s", (kind) => {
     expect((await p().pipeline.findMany({ where: { isDefault: true } })).map((x) => x.id)).toEqual([id]);
     await setDefaultPipeline(admin, { id: sales.id });
 
+    // An earlier test emptied Churned; put a lost deal back into it.
+    const churned = renewals.stages.find((s) => s.type === "LOST")!;
+    const aLostDeal = await p().opportunity.findFirstOrThrow({ where: { status: "LOST" } });
+    await p().opportunity.update({ where: { id: aLostDeal.id }, data: { pipelineId: renewals.id, stageId: churned.id } });
+    churned.opportunityCount += 1;
+    renewals.opportunityCount += 1;
     const held = renewals.stages.filter((s) => s.opportunityCount > 0);
+    const lostBefore = await p().opportunity.findMany({ where: { pipelineId: renewals.id, status: "LOST" }, select: { id: true, lostReasonId: true, actualCloseDate: true } });
+    expect(lostBefore.length).toBeGreaterThan(0);
     const count = renewals.opportunityCount;
     expect(count).toBeGreaterThan(0);
     await expect(deletePipeline(admin, pipelineDeleteSchema.parse({ id: renewals.id, targetPipelineId: id }))).rejects.toMatchObject({ code: "VALIDATION" });
@@ -154,6 +162,11 @@ describe.each(availableKinds())("pipeline and stage settings on %s", (kind) => {
     expect(await p().opportunity.count({ where: { pipelineId: id } })).toBe(count);
     const statuses = await p().opportunity.findMany({ where: { pipelineId: id }, include: { stage: true } });
     expect(statuses.every((o) => o.status === o.stage.type)).toBe(true);
+    // Deals already lost keep their own reason and close date through the move.
+    for (const before of lostBefore) {
+      const after = statuses.find((o) => o.id === before.id)!;
+      expect([after.lostReasonId, after.actualCloseDate?.toISOString()]).toEqual([before.lostReasonId, before.actualCloseDate?.toISOString()]);
+    }
   });
 
   it("refuses every pipeline and stage action to a SALES user", async () => {

@@ -17,7 +17,7 @@ import { useSettingsAction } from "../use-settings-action";
 export function ListEditor({ kind, title, description, items }: { kind: ListKind; title: string; description: string; items: ListItemDto[] }) {
   const [color, setColor] = useState(STAGE_COLORS[0]);
   const [renaming, setRenaming] = useState<ListItemDto | null>(null);
-  const { run, fieldErrors, pending } = useSettingsAction();
+  const { run, fieldErrors, pending, clearErrors } = useSettingsAction();
   const isLabel = kind === "label";
 
   const move = (index: number, by: number) => run(() => reorderListAction({ kind, ids: reordered(items.map((i) => i.id), index, by) }));
@@ -32,7 +32,7 @@ export function ListEditor({ kind, title, description, items }: { kind: ListKind
             {isLabel ? <code className="text-xs text-muted">{item.id}</code> : null}
             {!item.active ? <Pill>Inactive</Pill> : null}
             <MoveButtons name={item.name} index={i} count={items.length} onMove={(by) => move(i, by)} />
-            <IconButton label={`Rename ${item.name}`} onClick={() => setRenaming(item)}><Pencil className="size-4" aria-hidden="true" /></IconButton>
+            <IconButton label={`Rename ${item.name}`} onClick={() => { clearErrors(); setRenaming(item); }}><Pencil className="size-4" aria-hidden="true" /></IconButton>
             <IconButton
               label={`${item.active ? "Deactivate" : "Reactivate"} ${item.name}`}
               onClick={() => run(() => setListItemActiveAction({ kind, id: item.id, active: !item.active }), `${item.name} ${item.active ? "deactivated" : "reactivated"}`)}

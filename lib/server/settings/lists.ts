@@ -62,7 +62,7 @@ export async function listLists(actor: Actor): Promise<ListsDto> {
 
 /** A label key from its name: HOT, KEY_ACCOUNT, ... */
 export function labelKey(name: string): string {
-  const key = name.normalize("NFKD").replace(/[^\p{L}\p{N}]+/gu, "_").replace(/^_+|_+$/g, "").toUpperCase().slice(0, 40);
+  const key = name.normalize("NFKD").replace(/\p{M}/gu, "").replace(/[^\p{L}\p{N}]+/gu, "_").replace(/^_+|_+$/g, "").toUpperCase().slice(0, 40);
   return key || "LABEL";
 }
 
