@@ -17,7 +17,7 @@ export function CurrencyDialog({ currency, base, onClose }: { currency: Currency
   const { register, handleSubmit, formState: { errors, isSubmitting } } = useForm<CurrencyInput>({
     resolver: zodResolver(currencyCreateSchema) as never,
     defaultValues: existing
-      ? { code: existing.code, name: existing.name, symbol: existing.symbol, rateToBase: existing.rateToBase, rateDate: today }
+      ? { code: existing.code, name: existing.name, symbol: existing.symbol, rateToBase: existing.rateToBase, rateDate: existing.rateDate }
       : { code: "", name: "", symbol: "", rateToBase: "", rateDate: today },
   });
   const err = (k: keyof CurrencyInput) => errors[k]?.message ?? fieldErrors[k];
