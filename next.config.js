@@ -6,6 +6,8 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // forbidden() answers admin-only pages with a real 403 status and page.
+  experimental: { authInterrupts: true },
   // These load WebAssembly, native-ish files or worker threads at run time and
   // must be required from node_modules rather than bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg", "pino"],

@@ -12,3 +12,8 @@ export function rankBetween(before: string | null, after: string | null): string
 export function ranksForCount(count: number): string[] {
   return generateNKeysBetween(null, null, count);
 }
+
+/** `count` keys after the column's last key, for appending many cards in order. */
+export function ranksAfter(last: string | null, count: number): string[] {
+  return generateNKeysBetween(last, null, count);
+}

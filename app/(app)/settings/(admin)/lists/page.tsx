@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { adminOrNull } from "@/components/settings/admin-page";
+import { Forbidden } from "@/components/settings/forbidden";
+import { ListEditor } from "@/components/settings/lists/list-editor";
+import { PageHeader } from "@/components/ui/page-header";
+import { listLists } from "@/lib/server/settings/lists";
+
+export const metadata: Metadata = { title: "Lists · Settings" };
+
+export default async function ListsPage() {
+  const actor = await adminOrNull();
+  if (!actor) return <Forbidden />;
+  const lists = await listLists(actor);
+  return (
+    <>
+      <PageHeader title="Lists" description="The choices behind the opportunity form. Deactivated items stay on existing deals but are no longer offered." />
+      <div className="grid gap-6 px-8 py-6 xl:grid-cols-2">
+        <ListEditor kind="source" title="Sources" description="Where a deal came from." items={lists.source} />
+        <ListEditor kind="type" title="Opportunity types" description="New business, upsell, renewal…" items={lists.type} />
+        <ListEditor kind="lostReason" title="Lost reasons" description="Asked for whenever a deal is lost." items={lists.lostReason} />
+        <ListEditor kind="label" title="Labels" description="Colored tags on cards. Their key is stored on deals and never changes." items={lists.label} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { adminOrNull } from "@/components/settings/admin-page";
+import { Forbidden } from "@/components/settings/forbidden";
+import { UserSettings } from "@/components/settings/users/user-settings";
+import { PageHeader } from "@/components/ui/page-header";
+import { listUsers } from "@/lib/server/settings/users";
+
+export const metadata: Metadata = { title: "Users · Settings" };
+
+export default async function UsersPage() {
+  const actor = await adminOrNull();
+  if (!actor) return <Forbidden />;
+  const users = await listUsers(actor);
+  return (
+    <>
+      <PageHeader title="Users" description="Invite people, set their role, and lock out those who left. A deactivated user's sessions and API keys stop at once." />
+      <div className="px-8 py-6">
+        <UserSettings users={users} currentUserId={actor.id} />
+      </div>
+    </>
+  );
+}

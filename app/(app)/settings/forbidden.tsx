@@ -1,0 +1,5 @@
+import { Forbidden } from "@/components/settings/forbidden";
+
+export default function SettingsForbidden() {
+  return <Forbidden />;
+}

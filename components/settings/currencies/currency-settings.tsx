@@ -1,0 +1,59 @@
+"use client";
+
+import { Pencil, Plus } from "lucide-react";
+import { useState } from "react";
+import clsx from "clsx";
+import type { CurrencyDto } from "@/lib/server/settings/currencies";
+import { setCurrencyActiveAction } from "@/app/(app)/settings/(admin)/currencies/actions";
+import { Button, IconButton } from "../ui/button";
+import { Card, Pill } from "../ui/card";
+import { TableHead } from "../ui/table-head";
+import { useSettingsAction } from "../use-settings-action";
+import { CurrencyDialog } from "./currency-dialog";
+
+export function CurrencySettings({ currencies }: { currencies: CurrencyDto[] }) {
+  const [editing, setEditing] = useState<CurrencyDto | "new" | null>(null);
+  const { run } = useSettingsAction();
+  const base = currencies.find((c) => c.isBase)?.code ?? "";
+  return (
+    <Card
+      title={`Base currency: ${base}`}
+      description="The base currency is fixed once deals exist: every stored base amount is expressed in it."
+      actions={
+        <Button variant="primary" size="sm" onClick={() => setEditing("new")}>
+          <Plus className="size-4" aria-hidden="true" /> Add currency
+        </Button>
+      }
+    >
+      <table className="w-full text-sm" data-testid="currencies-table">
+        <TableHead columns={[{ label: "Currency" }, { label: `Rate to ${base}`, right: true }, { label: "Rate date" }, { label: "Open deals", right: true }, { label: "Status" }, { label: "Actions", right: true, hidden: true }]} />
+        <tbody className="divide-y divide-border">
+          {currencies.map((c) => (
+            <tr key={c.code} aria-label={c.code} className={clsx(!c.active && "text-muted")}>
+              <td className="px-5 py-3">
+                <span className="font-medium">{c.code}</span> <span className="text-muted">· {c.name} ({c.symbol})</span>
+                {c.isBase ? <span className="ml-2"><Pill tone="accent">Base</Pill></span> : null}
+              </td>
+              <td className="px-3 py-3 text-right font-mono tabular">{c.rateToBase}</td>
+              <td className="px-3 py-3 text-muted">{c.rateDate}</td>
+              <td className="px-3 py-3 text-right tabular">{c.openOpportunities}</td>
+              <td className="px-3 py-3">
+                {c.isBase ? <Pill tone="success">Active</Pill> : (
+                  <button type="button" className="rounded-full" onClick={() => run(() => setCurrencyActiveAction({ code: c.code, active: !c.active }), `${c.code} ${c.active ? "deactivated" : "activated"}`)} aria-label={`${c.active ? "Deactivate" : "Activate"} ${c.code}`}>
+                    {c.active ? <Pill tone="success">Active</Pill> : <Pill>Inactive</Pill>}
+                  </button>
+                )}
+              </td>
+              <td className="px-5 py-3 text-right">
+                <IconButton label={`Edit ${c.code}`} onClick={() => setEditing(c)}>
+                  <Pencil className="size-4" aria-hidden="true" />
+                </IconButton>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {editing ? <CurrencyDialog currency={editing} base={base} onClose={() => setEditing(null)} /> : null}
+    </Card>
+  );
+}

@@ -1,0 +1,135 @@
+"use client";
+
+// The stage list of one pipeline: reorder by drag-and-drop (mouse, touch or
+// keyboard: focus a handle, Space, arrows, Space), add, edit and delete.
+import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from "@dnd-kit/core";
+import { SortableContext, arrayMove, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
+import { CSS } from "@dnd-kit/utilities";
+import { GripVertical, Pencil, Plus, Trash2 } from "lucide-react";
+import { useState } from "react";
+import clsx from "clsx";
+import { missingStageTypes, stageSetProblem } from "@/lib/domain/pipeline-rules";
+import type { PipelineDto, StageDto } from "@/lib/server/settings/pipeline-dto";
+import { createStageAction, reorderStagesAction, updateStageAction } from "@/app/(app)/settings/(admin)/pipelines/actions";
+import { Button, IconButton } from "../ui/button";
+import { Card, Pill } from "../ui/card";
+import { useSettingsAction } from "../use-settings-action";
+import { DeleteStageDialog } from "./delete-stage-dialog";
+import { StageFormDialog, type StageSubmit } from "./stage-form-dialog";
+
+const TYPE_TONE = { OPEN: "accent", WON: "success", LOST: "danger" } as const;
+const TYPE_LABEL = { OPEN: "Open", WON: "Won", LOST: "Lost" } as const;
+const CATEGORY_LABEL = { PIPELINE: "Pipeline", BEST_CASE: "Best case", COMMIT: "Commit", CLOSED: "Closed", OMITTED: "Omitted" } as const;
+
+export function StageEditor({ pipeline, lostReasons }: { pipeline: PipelineDto; lostReasons: { id: string; name: string }[] }) {
+  const [order, setOrder] = useState(pipeline.stages);
+  const [seen, setSeen] = useState(pipeline.stages);
+  // Server data wins whenever it changes (after a save or a refresh).
+  if (seen !== pipeline.stages) {
+    setSeen(pipeline.stages);
+    setOrder(pipeline.stages);
+  }
+  const [editing, setEditing] = useState<StageDto | "new" | null>(null);
+  const [deleting, setDeleting] = useState<StageDto | null>(null);
+  const { run, fieldErrors, clearErrors } = useSettingsAction();
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+
+  async function onDragEnd(event: DragEndEvent) {
+    const { active, over } = event;
+    if (!over || active.id === over.id) return;
+    const next = arrayMove(order, order.findIndex((s) => s.id === active.id), order.findIndex((s) => s.id === over.id));
+    setOrder(next);
+    const result = await run(() => reorderStagesAction({ pipelineId: pipeline.id, ids: next.map((s) => s.id) }), "Stage order saved");
+    if (!result.ok) setOrder(pipeline.stages);
+  }
+
+  async function save(values: StageSubmit): Promise<boolean> {
+    const target = editing;
+    const result = target === "new"
+      ? await run(() => createStageAction({ ...values, pipelineId: pipeline.id }), `Stage ${values.name} added`)
+      : await run(() => updateStageAction({ ...values, id: (target as StageDto).id }), (d) =>
+          d.updatedOpportunities ? `Stage saved; ${d.updatedOpportunities} opportunities updated` : "Stage saved");
+    return result.ok;
+  }
+
+  const missing = missingStageTypes(order);
+  return (
+    <Card
+      title={`Stages of ${pipeline.name}`}
+      description="Drag a stage by its handle to reorder. Every pipeline keeps at least one open, one won and one lost stage."
+      actions={
+        <Button variant="primary" size="sm" onClick={() => { clearErrors(); setEditing("new"); }}>
+          <Plus className="size-4" aria-hidden="true" /> Add stage
+        </Button>
+      }
+    >
+      {missing.length ? <p role="alert" className="border-b border-border bg-amber-50 px-5 py-2 text-sm text-amber-800">{stageSetProblem(order)}</p> : null}
+      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ screenReaderInstructions: { draggable: "To pick up a stage, press Space. Use the arrow keys to move it and Space again to drop it, or Escape to cancel." } }}>
+        <SortableContext items={order.map((s) => s.id)} strategy={verticalListSortingStrategy}>
+          <ol className="divide-y divide-border" aria-label={`Stages of ${pipeline.name}`}>
+            {order.map((stage) => (
+              <StageRow
+                key={stage.id}
+                stage={stage}
+                onlyOfType={order.filter((s) => s.type === stage.type).length === 1}
+                onEdit={() => { clearErrors(); setEditing(stage); }}
+                onDelete={() => { clearErrors(); setDeleting(stage); }}
+              />
+            ))}
+          </ol>
+        </SortableContext>
+      </DndContext>
+      <StageFormDialog
+        open={editing !== null}
+        onClose={() => setEditing(null)}
+        stage={editing === "new" ? null : editing}
+        stages={order}
+        serverErrors={fieldErrors}
+        onSubmit={save}
+      />
+      <DeleteStageDialog stage={deleting} stages={order} lostReasons={lostReasons} onClose={() => setDeleting(null)} />
+    </Card>
+  );
+}
+
+function StageRow({ stage, onlyOfType, onEdit, onDelete }: { stage: StageDto; onlyOfType: boolean; onEdit: () => void; onDelete: () => void }) {
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: stage.id });
+  return (
+    <li
+      ref={setNodeRef}
+      style={{ transform: CSS.Transform.toString(transform), transition }}
+      data-testid="stage-row"
+      aria-label={stage.name}
+      className={clsx("flex items-center gap-3 bg-surface px-3 py-2.5", isDragging && "relative z-10 rounded-lg shadow-lg ring-1 ring-border")}
+    >
+      <button
+        ref={setActivatorNodeRef}
+        type="button"
+        aria-label={`Reorder ${stage.name}`}
+        className="cursor-grab rounded-md p-1.5 text-muted hover:bg-surface-muted hover:text-text focus-visible:outline-2 focus-visible:outline-accent active:cursor-grabbing"
+        {...attributes}
+        {...listeners}
+      >
+        <GripVertical className="size-4" aria-hidden="true" />
+      </button>
+      <span className="size-3 shrink-0 rounded-full" style={{ backgroundColor: stage.color }} aria-hidden="true" />
+      <span className="min-w-0 flex-1 truncate text-sm font-medium" data-testid="stage-name">{stage.name}</span>
+      <Pill tone={TYPE_TONE[stage.type]}>{TYPE_LABEL[stage.type]}</Pill>
+      <span className="w-14 text-right text-sm tabular" title="Probability">{stage.probability}%</span>
+      <span className="hidden w-24 text-sm text-muted md:block">{CATEGORY_LABEL[stage.forecastCategory]}</span>
+      <span className="hidden w-28 text-sm text-muted md:block">{stage.rottingDays ? `Rots after ${stage.rottingDays}d` : "Never rots"}</span>
+      <span className="w-20 text-right text-sm text-muted tabular" title="Opportunities in this stage">{stage.opportunityCount} {stage.opportunityCount === 1 ? "deal" : "deals"}</span>
+      <IconButton label={`Edit ${stage.name}`} onClick={onEdit}>
+        <Pencil className="size-4" aria-hidden="true" />
+      </IconButton>
+      <IconButton
+        label={onlyOfType ? `${stage.name} is the only ${TYPE_LABEL[stage.type].toLowerCase()} stage and cannot be deleted` : `Delete ${stage.name}`}
+        onClick={onDelete}
+        disabled={onlyOfType}
+        className="hover:text-danger"
+      >
+        <Trash2 className="size-4" aria-hidden="true" />
+      </IconButton>
+    </li>
+  );
+}

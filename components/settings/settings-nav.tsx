@@ -1,0 +1,43 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import clsx from "clsx";
+import { Coins, GitBranch, History, KeyRound, ListChecks, SlidersHorizontal, Target, Users } from "lucide-react";
+
+const PERSONAL = [{ href: "/settings/api-keys", label: "API keys", icon: KeyRound }];
+
+const ADMIN = [
+  { href: "/settings/pipelines", label: "Pipelines", icon: GitBranch },
+  { href: "/settings/fields", label: "Custom fields", icon: SlidersHorizontal },
+  { href: "/settings/users", label: "Users", icon: Users },
+  { href: "/settings/currencies", label: "Currencies", icon: Coins },
+  { href: "/settings/lists", label: "Lists", icon: ListChecks },
+  { href: "/settings/quotas", label: "Quotas", icon: Target },
+  { href: "/settings/audit", label: "Audit log", icon: History },
+];
+
+export function SettingsNav({ admin }: { admin: boolean }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Settings" className="flex flex-col gap-0.5">
+      {(admin ? [...ADMIN, ...PERSONAL] : PERSONAL).map(({ href, label, icon: Icon }) => {
+        const active = pathname === href || pathname.startsWith(`${href}/`);
+        return (
+          <Link
+            key={href}
+            href={href}
+            aria-current={active ? "page" : undefined}
+            className={clsx(
+              "flex items-center gap-2.5 rounded-lg px-2.5 py-2 text-sm font-medium transition",
+              active ? "bg-surface text-text shadow-sm ring-1 ring-border" : "text-muted hover:bg-surface hover:text-text",
+            )}
+          >
+            <Icon className="size-4" aria-hidden="true" />
+            {label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

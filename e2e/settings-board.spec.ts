@@ -1,0 +1,69 @@
+// The board half of the settings journey (issue 7). The board is built on
+// another branch: this spec runs once /board exists (set BOARD_READY=1 until
+// the branches are merged, then drop the skip).
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./helpers";
+
+const boardBuilt = fs.existsSync(path.join(process.cwd(), "app", "(app)", "board"));
+test.skip(!boardBuilt && !process.env.BOARD_READY, "the board route is not on this branch yet");
+
+const column = (page: Page, name: string) => page.getByTestId("board-column").and(page.getByLabel(name, { exact: true }));
+
+async function dragInto(page: Page, card: ReturnType<Page["locator"]>, target: ReturnType<Page["locator"]>) {
+  const from = (await card.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  // Several small steps: dnd-kit activates after a short distance.
+  await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 10, { steps: 5 });
+  await page.mouse.move(to.x + to.width / 2, to.y + 60, { steps: 20 });
+  await page.mouse.up();
+}
+
+test("a stage added in settings shows on the board, takes a card, and hands it to Proposal when deleted", async ({ page, browser }) => {
+  await signIn(page, "admin@example.com");
+  await page.goto("/settings/pipelines");
+  await page.getByRole("button", { name: "Add stage" }).click();
+  const add = page.getByRole("dialog", { name: "Add a stage" });
+  await add.getByLabel("Name").fill("Demo");
+  await add.getByLabel("Probability (%)").fill("40");
+  await add.getByLabel("Position").selectOption({ label: "After Qualified" });
+  await add.getByRole("button", { name: "Add stage" }).click();
+  await expect(add).toBeHidden();
+  // Reorder: up one place and back, by keyboard.
+  for (const key of ["ArrowUp", "ArrowDown"]) {
+    await page.getByRole("button", { name: "Reorder Demo" }).focus();
+    await page.keyboard.press("Space");
+    await page.keyboard.press(key);
+    await page.keyboard.press("Space");
+    await expect(page.getByText("Stage order saved").first()).toBeVisible();
+  }
+
+  const alice = await (await browser.newContext()).newPage();
+  await signIn(alice, "alice@example.com");
+  await alice.goto("/board");
+  const names = await alice.getByTestId("board-column").evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")));
+  expect(names.indexOf("Demo")).toBe(names.indexOf("Qualified") + 1);
+  expect(names.indexOf("Proposal")).toBe(names.indexOf("Demo") + 1);
+
+  const card = column(alice, "Qualified").getByTestId("board-card").first();
+  const title = (await card.getByTestId("board-card-title").innerText()).trim();
+  await dragInto(alice, card, column(alice, "Demo"));
+  await expect(column(alice, "Demo").getByText(title)).toBeVisible();
+  await alice.reload();
+  await expect(column(alice, "Demo").getByText(title)).toBeVisible();
+
+  await page.goto("/settings/pipelines");
+  await page.getByRole("button", { name: "Delete Demo" }).click();
+  const del = page.getByRole("dialog", { name: "Delete stage Demo" });
+  await expect(del).toContainText("1 opportunity sits in this stage");
+  await del.getByLabel("Move its opportunities to").selectOption({ label: "Proposal" });
+  await del.getByRole("button", { name: "Move and delete" }).click();
+  await expect(del).toBeHidden();
+
+  await alice.reload();
+  await expect(column(alice, "Demo")).toHaveCount(0);
+  await expect(column(alice, "Proposal").getByText(title)).toBeVisible();
+});

@@ -1,0 +1,85 @@
+// The audit log of settings changes: who, when, what changed (before/after).
+import { prisma } from "@/lib/db";
+import { Prisma } from "@/lib/db/generated/client";
+import type { Actor } from "../auth/actor";
+import { isoTimestamp } from "../serialize";
+import { assertAdmin, type Tx } from "./admin";
+
+export interface AuditInput {
+  action: string;
+  entity: string;
+  entityId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Dates, decimals and bigints become plain JSON so the entry reads the same forever. */
+function toJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {
+  if (value === undefined || value === null) return Prisma.DbNull;
+  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v))) as Prisma.InputJsonValue;
+}
+
+export async function writeAudit(tx: Tx, actor: Actor, entry: AuditInput): Promise<void> {
+  await tx.auditLog.create({
+    data: {
+      actorId: actor.id,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId ?? null,
+      before: toJson(entry.before),
+      after: toJson(entry.after),
+    },
+  });
+}
+
+export interface AuditEntryDto {
+  id: string;
+  at: string;
+  actorName: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditPage {
+  entries: AuditEntryDto[];
+  total: number;
+  page: number;
+  pageSize: number;
+  entities: string[];
+}
+
+export async function listAudit(actor: Actor, query: { page: number; entity: string | null; pageSize?: number }): Promise<AuditPage> {
+  assertAdmin(actor);
+  const pageSize = query.pageSize ?? 50;
+  const where: Prisma.AuditLogWhereInput = query.entity ? { entity: query.entity } : {};
+  const [rows, total, entities] = await Promise.all([
+    prisma().auditLog.findMany({
+      where,
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      skip: (query.page - 1) * pageSize,
+      take: pageSize,
+      include: { actor: { select: { name: true } } },
+    }),
+    prisma().auditLog.count({ where }),
+    prisma().auditLog.findMany({ distinct: ["entity"], select: { entity: true }, orderBy: { entity: "asc" } }),
+  ]);
+  return {
+    entries: rows.map((r) => ({
+      id: r.id,
+      at: isoTimestamp(r.at)!,
+      actorName: r.actor?.name ?? null,
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entityId,
+      before: r.before,
+      after: r.after,
+    })),
+    total,
+    page: query.page,
+    pageSize,
+    entities: entities.map((e) => e.entity),
+  };
+}

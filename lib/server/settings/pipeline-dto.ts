@@ -1,0 +1,54 @@
+// What the settings pages and the board read about pipelines and stages.
+import { prisma } from "@/lib/db";
+import type { ForecastCategory, StageType } from "@/lib/domain/stage-rules";
+import type { Actor } from "../auth/actor";
+import { visibleOpportunities } from "../visibility";
+import { assertAdmin } from "./admin";
+
+export interface StageDto {
+  id: string;
+  pipelineId: string;
+  name: string;
+  position: number;
+  probability: number;
+  type: StageType;
+  color: string;
+  rottingDays: number | null;
+  forecastCategory: ForecastCategory;
+  opportunityCount: number;
+  /** Open opportunities that take their probability from the stage. */
+  followerCount: number;
+}
+
+export interface PipelineDto {
+  id: string;
+  name: string;
+  position: number;
+  isDefault: boolean;
+  isArchived: boolean;
+  opportunityCount: number;
+  stages: StageDto[];
+}
+
+export async function listPipelineSettings(actor: Actor): Promise<PipelineDto[]> {
+  assertAdmin(actor);
+  const visible = visibleOpportunities(actor);
+  const [pipelines, counts, followers] = await Promise.all([
+    prisma().pipeline.findMany({ orderBy: [{ position: "asc" }, { createdAt: "asc" }], include: { stages: { orderBy: { position: "asc" } } } }),
+    prisma().opportunity.groupBy({ by: ["stageId"], where: visible, _count: { _all: true } }),
+    prisma().opportunity.groupBy({ by: ["stageId"], where: { AND: [visible, { status: "OPEN", probabilityOverridden: false }] }, _count: { _all: true } }),
+  ]);
+  const countOf = new Map(counts.map((c) => [c.stageId, c._count._all]));
+  const followersOf = new Map(followers.map((c) => [c.stageId, c._count._all]));
+  return pipelines.map((p) => {
+    const stages = p.stages.map((s) => ({
+      id: s.id, pipelineId: s.pipelineId, name: s.name, position: s.position, probability: s.probability, type: s.type,
+      color: s.color, rottingDays: s.rottingDays, forecastCategory: s.forecastCategory,
+      opportunityCount: countOf.get(s.id) ?? 0, followerCount: followersOf.get(s.id) ?? 0,
+    }));
+    return {
+      id: p.id, name: p.name, position: p.position, isDefault: p.isDefault, isArchived: p.isArchived,
+      opportunityCount: stages.reduce((n, s) => n + s.opportunityCount, 0), stages,
+    };
+  });
+}

@@ -1,0 +1,24 @@
+// Quotas per user and period, read by the forecast.
+import { z } from "zod";
+import { periodStartOf } from "@/lib/domain/pipeline-rules";
+import { idSchema, isoDateSchema } from "./settings-common";
+
+export const quotaPeriodSchema = z.enum(["MONTH", "QUARTER", "YEAR"]);
+export const amountSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{1,16}(\.\d{1,2})?$/, "Use an amount like 12500.00");
+
+export const quotaUpsertSchema = z
+  .object({ userId: idSchema, period: quotaPeriodSchema, periodStart: isoDateSchema, amount: amountSchema })
+  .refine((q) => periodStartOf(q.period, new Date(`${q.periodStart}T00:00:00Z`)).toISOString().startsWith(q.periodStart), {
+    message: "Must be the first day of the period",
+    path: ["periodStart"],
+  });
+export const quotaDeleteSchema = z.object({ id: idSchema });
+export const quotaQuerySchema = z.object({
+  period: quotaPeriodSchema.catch("QUARTER"),
+  year: z.coerce.number().int().min(2000).max(2100).catch(new Date().getUTCFullYear()),
+});
+
+export type QuotaInput = z.input<typeof quotaUpsertSchema>;
