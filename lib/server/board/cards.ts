@@ -1,0 +1,90 @@
+// A page of one column's cards in board order (rank, then id), as card DTOs.
+import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/db/generated/client";
+import { BOARD_PAGE_SIZE } from "@/lib/validation/board";
+import { isoDate, isoTimestamp } from "../serialize";
+
+export interface BoardCard {
+  id: string;
+  title: string;
+  accountName: string | null;
+  amount: string;
+  currency: string;
+  /** The amount in the base currency, for the column totals' optimistic update. */
+  baseAmount: string;
+  probability: number;
+  ownerId: string;
+  ownerName: string;
+  expectedCloseDate: string | null;
+  labels: string[];
+  stageChangedAt: string;
+  isPrivate: boolean;
+  rank: string;
+  version: number;
+}
+
+export interface CardPage {
+  cards: BoardCard[];
+  /** Pass back to get the next page; null when the column is exhausted. */
+  nextCursor: string | null;
+}
+
+const CARD_SELECT = {
+  id: true,
+  title: true,
+  amount: true,
+  currencyCode: true,
+  baseAmount: true,
+  probability: true,
+  ownerId: true,
+  expectedCloseDate: true,
+  labels: true,
+  stageChangedAt: true,
+  isPrivate: true,
+  rank: true,
+  version: true,
+  account: { select: { name: true } },
+  owner: { select: { name: true } },
+} satisfies Prisma.OpportunitySelect;
+
+type CardRow = Prisma.OpportunityGetPayload<{ select: typeof CARD_SELECT }>;
+
+function toCard(row: CardRow): BoardCard {
+  return {
+    id: row.id,
+    title: row.title,
+    accountName: row.account?.name ?? null,
+    amount: row.amount.toFixed(2),
+    currency: row.currencyCode,
+    baseAmount: row.baseAmount.toFixed(2),
+    probability: row.probability,
+    ownerId: row.ownerId,
+    ownerName: row.owner.name,
+    expectedCloseDate: isoDate(row.expectedCloseDate),
+    labels: row.labels,
+    stageChangedAt: isoTimestamp(row.stageChangedAt)!,
+    isPrivate: row.isPrivate,
+    rank: row.rank,
+    version: row.version,
+  };
+}
+
+export const encodeCursor = (card: { rank: string; id: string }) => `${card.rank}~${card.id}`;
+
+function afterCursor(cursor: string | null): Prisma.OpportunityWhereInput {
+  if (!cursor) return {};
+  const [rank, id] = cursor.split("~");
+  return { OR: [{ rank: { gt: rank } }, { rank, id: { gt: id } }] };
+}
+
+/** `where` must already hold visibility and filters (boardWhere). */
+export async function columnPage(where: Prisma.OpportunityWhereInput, stageId: string, cursor: string | null, size = BOARD_PAGE_SIZE): Promise<CardPage> {
+  const rows = await prisma().opportunity.findMany({
+    where: { AND: [where, { stageId }, afterCursor(cursor)] },
+    orderBy: [{ rank: "asc" }, { id: "asc" }],
+    take: size + 1,
+    select: CARD_SELECT,
+  });
+  const cards = rows.slice(0, size).map(toCard);
+  return { cards, nextCursor: rows.length > size ? encodeCursor(cards[cards.length - 1]) : null };
+}
