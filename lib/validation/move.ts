@@ -28,3 +28,12 @@ export const moveOpportunitySchema = z.object({
 
 export type MoveOpportunityInput = z.input<typeof moveOpportunitySchema>;
 export type MoveOpportunityParsed = z.output<typeof moveOpportunitySchema>;
+
+/** The Lost dialog's form: why the deal was lost, and optionally against whom. */
+export const lostDetailsSchema = z.object({
+  lostReasonId: z.string().min(1, "Choose why the deal was lost"),
+  competitor: z.string().trim().max(200, "At most 200 characters"),
+  lostNote: z.string().trim().max(2000, "At most 2000 characters"),
+});
+
+export type LostDetailsForm = z.infer<typeof lostDetailsSchema>;

@@ -59,7 +59,7 @@ export async function loadBoard(actor: Actor, pipelineId: string | null, filters
   ]);
   const [totals, pages] = await Promise.all([
     columnTotals(where, stages.map((s) => s.id)),
-    Promise.all(stages.map((s) => (s.type === "OPEN" ? columnPage(where, s.id, null) : { cards: [], nextCursor: null }))),
+    Promise.all(stages.map((s) => (s.type === "OPEN" ? columnPage(actor, where, s.id, null) : { cards: [], nextCursor: null }))),
   ]);
   return {
     pipeline: { id: pipeline.id, name: pipeline.name },
@@ -76,7 +76,7 @@ export async function loadBoard(actor: Actor, pipelineId: string | null, filters
 export async function loadColumnPage(actor: Actor, stageId: string, filters: BoardFilters, cursor: string | null) {
   const stage = await prisma().stage.findUnique({ where: { id: stageId }, select: { id: true } });
   if (!stage) throw notFound("Stage");
-  return columnPage(boardWhere(actor, filters), stageId, cursor);
+  return columnPage(actor, boardWhere(actor, filters), stageId, cursor);
 }
 
 /** Fresh totals for every stage of a pipeline (after a move, without reloading the cards). */

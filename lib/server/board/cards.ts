@@ -2,6 +2,8 @@
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/client";
 import { BOARD_PAGE_SIZE } from "@/lib/validation/board";
+import type { Actor } from "../auth/actor";
+import { canEditOpportunity } from "../permissions";
 import { isoDate, isoTimestamp } from "../serialize";
 
 export interface BoardCard {
@@ -21,6 +23,8 @@ export interface BoardCard {
   isPrivate: boolean;
   rank: string;
   version: number;
+  /** Whether the actor may move it (permissions.ts); others' cards are shown but not draggable. */
+  editable: boolean;
 }
 
 export interface CardPage {
@@ -29,7 +33,8 @@ export interface CardPage {
   nextCursor: string | null;
 }
 
-const CARD_SELECT = {
+const cardSelect = (actor: Actor) =>
+  ({
   id: true,
   title: true,
   amount: true,
@@ -45,11 +50,13 @@ const CARD_SELECT = {
   version: true,
   account: { select: { name: true } },
   owner: { select: { name: true } },
-} satisfies Prisma.OpportunitySelect;
+  // Only the actor's own membership matters for the editable flag.
+  members: { where: { userId: actor.id }, select: { userId: true } },
+}) satisfies Prisma.OpportunitySelect;
 
-type CardRow = Prisma.OpportunityGetPayload<{ select: typeof CARD_SELECT }>;
+type CardRow = Prisma.OpportunityGetPayload<{ select: ReturnType<typeof cardSelect> }>;
 
-function toCard(row: CardRow): BoardCard {
+function toCard(actor: Actor, row: CardRow): BoardCard {
   return {
     id: row.id,
     title: row.title,
@@ -66,6 +73,7 @@ function toCard(row: CardRow): BoardCard {
     isPrivate: row.isPrivate,
     rank: row.rank,
     version: row.version,
+    editable: canEditOpportunity(actor, { ownerId: row.ownerId, memberIds: row.members.map((m) => m.userId) }),
   };
 }
 
@@ -78,13 +86,15 @@ function afterCursor(cursor: string | null): Prisma.OpportunityWhereInput {
 }
 
 /** `where` must already hold visibility and filters (boardWhere). */
-export async function columnPage(where: Prisma.OpportunityWhereInput, stageId: string, cursor: string | null, size = BOARD_PAGE_SIZE): Promise<CardPage> {
+export async function columnPage(
+  actor: Actor,
+  where: Prisma.OpportunityWhereInput, stageId: string, cursor: string | null, size = BOARD_PAGE_SIZE): Promise<CardPage> {
   const rows = await prisma().opportunity.findMany({
     where: { AND: [where, { stageId }, afterCursor(cursor)] },
     orderBy: [{ rank: "asc" }, { id: "asc" }],
     take: size + 1,
-    select: CARD_SELECT,
+    select: cardSelect(actor),
   });
-  const cards = rows.slice(0, size).map(toCard);
+  const cards = rows.slice(0, size).map((row) => toCard(actor, row));
   return { cards, nextCursor: rows.length > size ? encodeCursor(cards[cards.length - 1]) : null };
 }
