@@ -36,8 +36,7 @@ export const CardBody = memo(function CardBody({ card, rottingDays, context, ove
   return (
     <div
       className={clsx(
-        "rounded-lg border bg-surface p-3 text-left shadow-sm transition",
-        rotting ? "border-rose-300 dark:border-rose-900" : "border-border",
+        "rounded-lg border border-border bg-surface p-3 text-left shadow-sm transition",
         overlay ? "rotate-2 shadow-xl ring-2 ring-accent/40" : "hover:border-accent/40 hover:shadow",
       )}
     >

@@ -160,6 +160,7 @@ export function Board({ initial, filters, today, nowMs, moveAction }: { initial:
     onDragOver: ({ active, over }) => {
       const title = cardOf(String(active.id))?.title ?? "Deal";
       const target = dropData(over);
+      if (over?.id === active.id) return undefined; // still in its own place: keep the pick-up instructions
       if (!target) return `${title} is not over a stage.`;
       const stage = stageById.get(target.stageId);
       if (target.type === "zone") return `${title} is over ${stage?.name}. Drop to mark it ${stage?.type === "WON" ? "won" : "lost"}.`;
@@ -179,7 +180,7 @@ export function Board({ initial, filters, today, nowMs, moveAction }: { initial:
   const activeStageId = activeId ? lookup.get(activeId)?.stageId : undefined;
 
   return (
-    <div className="flex h-screen flex-col">
+    <div className="flex h-screen select-none flex-col">
       <BoardToolbar data={data} filters={filters} />
       <DndContext
         sensors={sensors}
