@@ -158,6 +158,23 @@ describe.each(availableKinds())("moveOpportunity on %s", (kind) => {
     expect((await t.db.prisma.opportunity.findUniqueOrThrow({ where: { id: card.id } })).version).toBe(end.version + 1);
   });
 
+  it("keeps keys short when hundreds of cards are dropped into the same gap", async () => {
+    const negotiation = await column(stages.Negotiation);
+    const [top, ...rest] = negotiation;
+    const pool = [...rest, ...(await column(stages.Proposal))];
+    let longest = 0;
+    for (let k = 0; k < 400; k++) {
+      // Always just below the top card: each drop halves the same gap.
+      const moved = await moveOpportunity(actors.admin, { opportunityId: pool[k % pool.length].id, stageId: stages.Negotiation, beforeId: top.id });
+      longest = Math.max(longest, moved.rank.length);
+      expect((await column(stages.Negotiation))[1].id).toBe(moved.id);
+    }
+    expect(longest).toBeLessThanOrEqual(48);
+    const keys = (await column(stages.Negotiation)).map((c) => c.rank);
+    expect(Math.max(...keys.map((r) => r.length))).toBeLessThan(64);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
   it("lets a SALES user move only cards they may edit, and hides others' private cards", async () => {
     const bobsPublic = await t.db.prisma.opportunity.findFirstOrThrow({
       where: { owner: { email: "bob@example.com" }, isPrivate: false, status: "OPEN", members: { none: { user: { email: "alice@example.com" } } } },

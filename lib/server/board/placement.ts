@@ -3,7 +3,7 @@
 // column as it is NOW, so a neighbour that someone else moved meanwhile
 // never produces an out-of-order key (position moves commute).
 import type { Prisma } from "@/lib/db/generated/client";
-import { rankBetween } from "@/lib/domain/rank";
+import { rankBetween, ranksForCount } from "@/lib/domain/rank";
 
 type Tx = Prisma.TransactionClient;
 
@@ -43,4 +43,20 @@ export async function rankForPlacement(tx: Tx, req: PlacementRequest): Promise<s
     return rankBetween(previous, afterRank);
   }
   return rankBetween(await firstRank(tx, others, "desc"), null);
+}
+
+/** Keys longer than this trigger a re-key of the column (see rebalanceColumn). */
+export const REBALANCE_AT = 48;
+
+/**
+ * Rewrites every key of a column evenly, keeping its order (rank, then id).
+ * A move needs it only after hundreds of drops into the same gap, which
+ * halve that gap each time; it keeps keys short for good. Ranks are
+ * position, not data, so versions stay as they are.
+ */
+export async function rebalanceColumn(tx: Tx, stageId: string): Promise<void> {
+  const cards = await tx.opportunity.findMany({ where: { stageId }, orderBy: [{ rank: "asc" }, { id: "asc" }], select: { id: true } });
+  const ranks = ranksForCount(cards.length);
+  await tx.$executeRaw`UPDATE "Opportunity" AS o SET "rank" = k.rank
+    FROM unnest(${cards.map((c) => c.id)}::text[], ${ranks}::text[]) AS k(id, rank) WHERE o."id" = k.id`;
 }

@@ -7,7 +7,7 @@ import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/client";
 import { moveOpportunitySchema, type MoveOpportunityInput } from "@/lib/validation/move";
 import type { Actor } from "../auth/actor";
-import { rankForPlacement } from "../board/placement";
+import { rankForPlacement, rebalanceColumn, REBALANCE_AT } from "../board/placement";
 import { zodFields } from "../error-mapping";
 import { AppError, forbidden, notFound, validationError } from "../errors";
 import { canEditOpportunity } from "../permissions";
@@ -94,8 +94,10 @@ export async function moveOpportunity(actor: Actor, rawInput: MoveOpportunityInp
     });
     const stageChanged = stage.id !== card.stageId;
     if (stageChanged) await recordStageChange(tx, actor, current, stage, now);
+    if (rank.length > REBALANCE_AT) await rebalanceColumn(tx, stage.id);
     return {
       ...moved,
+      rank: rank.length > REBALANCE_AT ? (await tx.opportunity.findUniqueOrThrow({ where: { id: card.id }, select: { rank: true } })).rank : rank,
       actualCloseDate: isoDate(moved.actualCloseDate),
       stageChangedAt: isoTimestamp(moved.stageChangedAt)!,
       stageChanged,
