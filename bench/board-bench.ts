@@ -4,7 +4,7 @@
 // connections. With BENCH_BASE_URL it also times GET /api/board over HTTP
 // against a running server (signed in as the manager).
 //   BENCH_DATABASE_URL=... npx tsx bench/board-bench.ts
-import { useDatabase } from "@/lib/db";
+import { useDatabase as installDatabase } from "@/lib/db";
 import { openDatabase } from "@/lib/db/database";
 import type { Actor } from "@/lib/server/auth/actor";
 import { loadBoard } from "@/lib/server/board/board";
@@ -16,7 +16,7 @@ const USERS = 8;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 25);
 
 const db = openDatabase({ kind: "postgres", url, poolSize: 10 });
-useDatabase(db);
+installDatabase(db);
 
 function stats(name: string, samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -118,5 +118,5 @@ async function signIn(base: string, email: string, password: string): Promise<st
   return jar.join("; ");
 }
 
-useDatabase(undefined);
+installDatabase(undefined);
 await db.close();

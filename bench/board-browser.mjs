@@ -39,6 +39,9 @@ await page.evaluate(() => {
 });
 const cards = column.getByTestId("board-card");
 const card = cards.nth(2);
+const cardId = await card.getAttribute("data-card-id");
+const positionOf = () => page.evaluate((id) => [...document.querySelectorAll('[data-stage-name="Lead"] [data-testid="board-card"]')].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top).findIndex((el) => el.getAttribute("data-card-id") === id), cardId);
+const before = await positionOf();
 const box = await card.boundingBox();
 const t0 = Date.now();
 await page.mouse.move(box.x + box.width / 2, box.y + 20);
@@ -48,5 +51,6 @@ await page.mouse.move(box.x + box.width / 2, box.y + 420, { steps: 30 });
 await page.mouse.up();
 await page.waitForTimeout(1500);
 const longTasks = await page.evaluate(() => window.__longTasks);
+console.log(`the card moved from position ${before} to ${await positionOf()} among the mounted cards`);
 console.log(`drag and drop took ${Date.now() - t0} ms of wall time; long tasks over 50 ms: ${longTasks.length}${longTasks.length ? ` (max ${Math.max(...longTasks).toFixed(0)} ms)` : ""}`);
 await browser.close();

@@ -42,6 +42,31 @@ test("the board shows open stages with totals and Won and Lost drop zones", asyn
   await expect(page.getByTestId("zone-lost")).toBeVisible();
 });
 
+test("the pipeline picker and the filters live in the URL, and the totals follow them", async ({ page }) => {
+  await page.goto("/board");
+  const leadCount = Number(await column(page, "Lead").getByTestId("column-count").innerText());
+  await page.getByLabel("Owner").selectOption({ label: "Alice Anders" });
+  await expect(page).toHaveURL(/owner=/);
+  await expect(column(page, "Lead").getByTestId("column-count")).not.toHaveText(String(leadCount));
+  const alices = Number(await column(page, "Lead").getByTestId("column-count").innerText());
+  expect(alices).toBeLessThan(leadCount);
+  // Every card left shows Alice's initials.
+  await expect(cardsIn(page, "Lead").first()).toBeVisible();
+  await expect(cardsIn(page, "Lead").filter({ hasNotText: "AA" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Hot" }).click();
+  await expect(page).toHaveURL(/labels=HOT/);
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Hot" })).toHaveAttribute("aria-pressed", "true");
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await expect(column(page, "Lead").getByTestId("column-count")).toHaveText(String(leadCount));
+
+  await page.getByLabel("Pipeline").selectOption({ label: "Renewals" });
+  await expect(page).toHaveURL(/\/board\/[0-9a-f-]+/);
+  await expect(page.getByTestId("board-column")).toHaveCount(2);
+  await expect(page.getByTestId("board-column").first()).toHaveAttribute("data-stage-name", "Upcoming");
+  await expect(page.getByTestId("zone-won")).toContainText("Renewed");
+});
+
 test("a card dragged with the mouse to another column stays there after a reload", async ({ page }) => {
   await page.goto("/board");
   const card = cardsIn(page, "Lead").first();
