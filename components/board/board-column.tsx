@@ -47,6 +47,9 @@ export const BoardColumn = memo(function BoardColumn({ stage, baseCurrency, cont
     getItemKey: (index) => ids[index],
     overscan: 6,
     gap: GAP,
+    // The server has no scroll element: start from a typical column size so
+    // that the server and the first client render show the same cards.
+    initialRect: { width: 272, height: 720 },
     rangeExtractor,
   });
   const items = virtualizer.getVirtualItems();
