@@ -3,6 +3,9 @@ import { signIn } from "./helpers";
 
 const column = (page: Page, stage: string) => page.locator(`[data-testid="board-column"][data-stage-name="${stage}"]`);
 const cardsIn = (page: Page, stage: string) => column(page, stage).getByTestId("board-card");
+/** The card with exactly this title (demo titles can share a prefix, like "X" and "X (2)"). */
+const cardIn = (page: Page, stage: string, title: string) =>
+  cardsIn(page, stage).filter({ has: page.getByTestId("card-title").getByText(title, { exact: true }) });
 
 async function dragTo(page: Page, card: Locator, target: Locator, offsetY = 60) {
   await card.scrollIntoViewIfNeeded();
@@ -74,12 +77,12 @@ test("a card dragged with the mouse to another column stays there after a reload
   const leadCount = Number(await column(page, "Lead").getByTestId("column-count").innerText());
   const saved = moveSaved(page);
   await dragTo(page, card, column(page, "Qualified"));
-  await expect(cardsIn(page, "Qualified").filter({ hasText: title })).toHaveCount(1);
+  await expect(cardIn(page, "Qualified", title)).toHaveCount(1);
   await saved;
   await expect(column(page, "Lead").getByTestId("column-count")).toHaveText(String(leadCount - 1));
   await page.reload();
-  await expect(cardsIn(page, "Qualified").filter({ hasText: title })).toHaveCount(1);
-  await expect(cardsIn(page, "Lead").filter({ hasText: title })).toHaveCount(0);
+  await expect(cardIn(page, "Qualified", title)).toHaveCount(1);
+  await expect(cardIn(page, "Lead", title)).toHaveCount(0);
 });
 
 test("a card moves with the keyboard: Space picks it up, arrows move it, Space drops it", async ({ page }) => {
@@ -94,9 +97,9 @@ test("a card moves with the keyboard: Space picks it up, arrows move it, Space d
   const saved = moveSaved(page);
   await page.keyboard.press("Space");
   await saved;
-  await expect(cardsIn(page, "Proposal").filter({ hasText: title })).toHaveCount(1);
+  await expect(cardIn(page, "Proposal", title)).toHaveCount(1);
   await page.reload();
-  await expect(cardsIn(page, "Proposal").filter({ hasText: title })).toHaveCount(1);
+  await expect(cardIn(page, "Proposal", title)).toHaveCount(1);
 
   // Escape cancels: the card stays where it was.
   const other = cardsIn(page, "Proposal").first();
@@ -105,7 +108,7 @@ test("a card moves with the keyboard: Space picks it up, arrows move it, Space d
   await page.keyboard.press("Space");
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("Escape");
-  await expect(cardsIn(page, "Proposal").filter({ hasText: otherTitle })).toHaveCount(1);
+  await expect(cardIn(page, "Proposal", otherTitle)).toHaveCount(1);
 });
 
 test("dropping on Lost asks for a reason; cancelling keeps the card, confirming marks it lost", async ({ page }) => {
@@ -118,9 +121,9 @@ test("dropping on Lost asks for a reason; cancelling keeps the card, confirming 
   await expect(dialog).toBeVisible();
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(dialog).toBeHidden();
-  await expect(cardsIn(page, "Negotiation").filter({ hasText: title })).toHaveCount(1);
+  await expect(cardIn(page, "Negotiation", title)).toHaveCount(1);
 
-  await dragTo(page, cardsIn(page, "Negotiation").filter({ hasText: title }), page.getByTestId("zone-lost"), 20);
+  await dragTo(page, cardIn(page, "Negotiation", title), page.getByTestId("zone-lost"), 20);
   await dialog.getByRole("button", { name: "Mark as lost" }).click();
   await expect(dialog.getByRole("alert")).toHaveText("Choose why the deal was lost");
   await dialog.getByLabel("Lost reason").selectOption({ label: "Price too high" });
@@ -129,8 +132,31 @@ test("dropping on Lost asks for a reason; cancelling keeps the card, confirming 
   await dialog.getByRole("button", { name: "Mark as lost" }).click();
   await saved;
   await expect(page.getByText(`“${title}” marked as lost`)).toBeVisible();
-  await expect(cardsIn(page, "Negotiation").filter({ hasText: title })).toHaveCount(0);
+  await expect(cardIn(page, "Negotiation", title)).toHaveCount(0);
   expect(await stageInTable(page, title)).toBe("Lost");
+});
+
+test("a move of a card a colleague moved meanwhile is refused, rolled back and explained", async ({ page, browser }) => {
+  await page.goto("/board");
+  const colleague = await browser.newPage();
+  await signIn(colleague, "admin@example.com");
+  await colleague.goto("/board");
+
+  const title = (await cardsIn(page, "Proposal").first().getByTestId("card-title").innerText()).trim();
+  const saved = moveSaved(colleague);
+  await dragTo(colleague, cardIn(colleague, "Proposal", title), column(colleague, "Negotiation"));
+  await saved;
+
+  // This page still shows the card in Proposal with its old version.
+  const refused = moveSaved(page);
+  await dragTo(page, cardIn(page, "Proposal", title), column(page, "Lead"));
+  await refused;
+  await expect(page.getByText(`“${title}” was not moved`)).toBeVisible();
+  await expect(page.getByText("was changed by someone else meanwhile")).toBeVisible();
+  // Rolled back, then refreshed: the card shows where the colleague put it.
+  await expect(cardIn(page, "Negotiation", title)).toHaveCount(1);
+  await expect(cardIn(page, "Lead", title)).toHaveCount(0);
+  await colleague.close();
 });
 
 test("a SALES user cannot pick up a colleague's card", async ({ page }) => {
