@@ -48,7 +48,8 @@ export function Board({ initial, filters, today, nowMs, moveAction }: { initial:
     initialData: initial,
     staleTime: 0,
     refetchOnMount: false,
-    refetchOnWindowFocus: true,
+    // A refresh must not overwrite a move the server has not answered yet.
+    refetchOnWindowFocus: () => client.isMutating() === 0,
   });
   const move = useBoardMove({ queryKey, pipelineId, filters, moveAction });
 
@@ -185,6 +186,8 @@ export function Board({ initial, filters, today, nowMs, moveAction }: { initial:
       <DndContext
         sensors={sensors}
         collisionDetection={boardCollision}
+        // Scroll a column only when the pointer is really at its edge, not on the way to Won or Lost.
+        autoScroll={{ threshold: { x: 0.15, y: 0.08 } }}
         onDragStart={onDragStart}
         onDragOver={onDragOver}
         onDragEnd={onDragEnd}
