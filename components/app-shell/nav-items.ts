@@ -9,6 +9,7 @@ export interface NavItem {
 
 // A section appears here when it is built; nothing links to an unfinished page.
 export const NAV_ITEMS: NavItem[] = [
+  { href: "/board", label: "Board", icon: "board" },
   { href: "/opportunities", label: "Opportunities", icon: "opportunities" },
   { href: "/settings", label: "Settings", icon: "settings", roles: ["ADMIN"] },
 ];

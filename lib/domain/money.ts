@@ -19,7 +19,7 @@ function formatter(currency: string, compact: boolean): Intl.NumberFormat {
     f = new Intl.NumberFormat("en-US", {
       style: "currency",
       currency,
-      ...(compact ? { notation: "compact", maximumFractionDigits: 1 } : { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+      ...(compact ? { notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 1 } : { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
     });
     formatters.set(key, f);
   }

@@ -1,0 +1,9 @@
+import { loadBoard } from "@/lib/server/board/board";
+import { parseBoardFilters } from "@/lib/validation/board";
+import { respond } from "./_lib/respond";
+
+/** The whole board for a pipeline (default pipeline without `pipelineId`), filtered like /board. */
+export function GET(request: Request) {
+  const params = new URL(request.url).searchParams;
+  return respond((actor) => loadBoard(actor, params.get("pipelineId") || null, parseBoardFilters(params)));
+}

@@ -1,0 +1,171 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { signIn } from "./helpers";
+
+const column = (page: Page, stage: string) => page.locator(`[data-testid="board-column"][data-stage-name="${stage}"]`);
+const cardsIn = (page: Page, stage: string) => column(page, stage).getByTestId("board-card");
+/** The card with exactly this title (demo titles can share a prefix, like "X" and "X (2)"). */
+const cardIn = (page: Page, stage: string, title: string) =>
+  cardsIn(page, stage).filter({ has: page.getByTestId("card-title").getByText(title, { exact: true }) });
+
+async function dragTo(page: Page, card: Locator, target: Locator, offsetY = 60) {
+  await card.scrollIntoViewIfNeeded();
+  const from = (await card.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + 20);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 10, from.y + 30, { steps: 4 });
+  await page.mouse.move(to.x + to.width / 2, to.y + offsetY, { steps: 20 });
+  await page.mouse.up();
+}
+
+/** Waits for the server action of a move (a POST to the board page) to answer. */
+const moveSaved = (page: Page) => page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname.startsWith("/board"));
+
+async function stageInTable(page: Page, title: string): Promise<string> {
+  for (let n = 1; n <= 5; n++) {
+    await page.goto(`/opportunities?pageSize=100&page=${n}&sort=title&dir=asc`);
+    const row = page.getByTestId("opportunity-row").filter({ has: page.getByText(title, { exact: true }) });
+    if ((await row.count()) > 0) return (await row.locator("td").nth(2).innerText()).trim();
+  }
+  throw new Error(`${title} is not in the Opportunities table`);
+}
+
+test.beforeEach(async ({ page }) => {
+  await signIn(page, "manager@example.com");
+});
+
+test("the board shows open stages with totals and Won and Lost drop zones", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/board/);
+  await expect(page.getByTestId("board-column")).toHaveCount(4);
+  await expect(page.getByTestId("board-column").first()).toHaveAttribute("data-stage-name", "Lead");
+  await expect(column(page, "Lead").getByTestId("column-count")).toHaveText(/^\d+$/);
+  await expect(column(page, "Lead").getByTestId("column-amount")).toHaveText(/^\$/);
+  await expect(page.getByTestId("zone-won")).toBeVisible();
+  await expect(page.getByTestId("zone-lost")).toBeVisible();
+});
+
+test("the pipeline picker and the filters live in the URL, and the totals follow them", async ({ page }) => {
+  await page.goto("/board");
+  const leadCount = Number(await column(page, "Lead").getByTestId("column-count").innerText());
+  await page.getByLabel("Owner").selectOption({ label: "Alice Anders" });
+  await expect(page).toHaveURL(/owner=/);
+  await expect(column(page, "Lead").getByTestId("column-count")).not.toHaveText(String(leadCount));
+  const alices = Number(await column(page, "Lead").getByTestId("column-count").innerText());
+  expect(alices).toBeLessThan(leadCount);
+  // Every card left shows Alice's initials.
+  await expect(cardsIn(page, "Lead").first()).toBeVisible();
+  await expect(cardsIn(page, "Lead").filter({ hasNotText: "AA" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Hot" }).click();
+  await expect(page).toHaveURL(/labels=HOT/);
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Hot" })).toHaveAttribute("aria-pressed", "true");
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await expect(column(page, "Lead").getByTestId("column-count")).toHaveText(String(leadCount));
+
+  await page.getByLabel("Pipeline").selectOption({ label: "Renewals" });
+  await expect(page).toHaveURL(/\/board\/[0-9a-f-]+/);
+  await expect(page.getByTestId("board-column")).toHaveCount(2);
+  await expect(page.getByTestId("board-column").first()).toHaveAttribute("data-stage-name", "Upcoming");
+  await expect(page.getByTestId("zone-won")).toContainText("Renewed");
+});
+
+test("a card dragged with the mouse to another column stays there after a reload", async ({ page }) => {
+  await page.goto("/board");
+  const card = cardsIn(page, "Lead").first();
+  const title = (await card.getByTestId("card-title").innerText()).trim();
+  const leadCount = Number(await column(page, "Lead").getByTestId("column-count").innerText());
+  const saved = moveSaved(page);
+  await dragTo(page, card, column(page, "Qualified"));
+  await expect(cardIn(page, "Qualified", title)).toHaveCount(1);
+  await saved;
+  await expect(column(page, "Lead").getByTestId("column-count")).toHaveText(String(leadCount - 1));
+  await page.reload();
+  await expect(cardIn(page, "Qualified", title)).toHaveCount(1);
+  await expect(cardIn(page, "Lead", title)).toHaveCount(0);
+});
+
+test("a card moves with the keyboard: Space picks it up, arrows move it, Space drops it", async ({ page }) => {
+  await page.goto("/board");
+  const card = cardsIn(page, "Qualified").first();
+  const title = (await card.getByTestId("card-title").innerText()).trim();
+  await card.focus();
+  await page.keyboard.press("Space");
+  await expect(page.locator("[id^=DndLiveRegion]").first()).toContainText("Picked up");
+  await page.keyboard.press("ArrowRight");
+  await expect(page.locator("[id^=DndLiveRegion]").first()).toContainText("is over Proposal");
+  const saved = moveSaved(page);
+  await page.keyboard.press("Space");
+  await saved;
+  await expect(cardIn(page, "Proposal", title)).toHaveCount(1);
+  await page.reload();
+  await expect(cardIn(page, "Proposal", title)).toHaveCount(1);
+
+  // Escape cancels: the card stays where it was.
+  const other = cardsIn(page, "Proposal").first();
+  const otherTitle = (await other.getByTestId("card-title").innerText()).trim();
+  await other.focus();
+  await page.keyboard.press("Space");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Escape");
+  await expect(cardIn(page, "Proposal", otherTitle)).toHaveCount(1);
+});
+
+test("dropping on Lost asks for a reason; cancelling keeps the card, confirming marks it lost", async ({ page }) => {
+  await page.goto("/board");
+  const card = cardsIn(page, "Negotiation").first();
+  const title = (await card.getByTestId("card-title").innerText()).trim();
+
+  await dragTo(page, card, page.getByTestId("zone-lost"), 20);
+  const dialog = page.getByRole("dialog", { name: "Mark as lost" });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(cardIn(page, "Negotiation", title)).toHaveCount(1);
+
+  await dragTo(page, cardIn(page, "Negotiation", title), page.getByTestId("zone-lost"), 20);
+  await dialog.getByRole("button", { name: "Mark as lost" }).click();
+  await expect(dialog.getByRole("alert")).toHaveText("Choose why the deal was lost");
+  await dialog.getByLabel("Lost reason").selectOption({ label: "Price too high" });
+  await dialog.getByLabel(/Competitor/).fill("Zoho");
+  const saved = moveSaved(page);
+  await dialog.getByRole("button", { name: "Mark as lost" }).click();
+  await saved;
+  await expect(page.getByText(`“${title}” marked as lost`)).toBeVisible();
+  await expect(cardIn(page, "Negotiation", title)).toHaveCount(0);
+  expect(await stageInTable(page, title)).toBe("Lost");
+});
+
+test("a move of a card a colleague moved meanwhile is refused, rolled back and explained", async ({ page, browser }) => {
+  await page.goto("/board");
+  const colleague = await browser.newPage();
+  await signIn(colleague, "admin@example.com");
+  await colleague.goto("/board");
+
+  const title = (await cardsIn(page, "Proposal").first().getByTestId("card-title").innerText()).trim();
+  const saved = moveSaved(colleague);
+  await dragTo(colleague, cardIn(colleague, "Proposal", title), column(colleague, "Negotiation"));
+  await saved;
+
+  // This page still shows the card in Proposal with its old version.
+  const refused = moveSaved(page);
+  await dragTo(page, cardIn(page, "Proposal", title), column(page, "Lead"));
+  await refused;
+  await expect(page.getByText(`“${title}” was not moved`)).toBeVisible();
+  await expect(page.getByText("was changed by someone else meanwhile")).toBeVisible();
+  // Rolled back, then refreshed: the card shows where the colleague put it.
+  await expect(cardIn(page, "Negotiation", title)).toHaveCount(1);
+  await expect(cardIn(page, "Lead", title)).toHaveCount(0);
+  await colleague.close();
+});
+
+test("a SALES user cannot pick up a colleague's card", async ({ page }) => {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signIn(page, "alice@example.com");
+  await page.goto("/board?owner=" + "me");
+  await expect(cardsIn(page, "Lead").first()).toBeVisible();
+  await page.goto("/board");
+  const readOnly = page.locator('[data-testid="board-card"][aria-label$="read only"]').first();
+  await expect(readOnly).toBeVisible();
+  await expect(readOnly).toHaveAttribute("aria-disabled", "true");
+});

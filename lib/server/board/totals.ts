@@ -1,0 +1,35 @@
+// Column totals computed by the database over every matching card (not just
+// the loaded page): count, amount and weighted amount in the base currency.
+// Grouping by (stage, probability) lets SQL do the sums while the weighting
+// of each group (at most 101 per stage) stays exact decimal math here.
+import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/db/generated/client";
+import { dec, moneyString } from "@/lib/domain/decimal";
+
+export interface ColumnTotals {
+  count: number;
+  amount: string;
+  weighted: string;
+}
+
+export const ZERO_TOTALS: ColumnTotals = { count: 0, amount: "0.00", weighted: "0.00" };
+
+export async function columnTotals(where: Prisma.OpportunityWhereInput, stageIds: string[]): Promise<Record<string, ColumnTotals>> {
+  const groups = await prisma().opportunity.groupBy({
+    by: ["stageId", "probability"],
+    where: { AND: [where, { stageId: { in: stageIds } }] },
+    _count: { _all: true },
+    _sum: { baseAmount: true },
+  });
+  const acc = new Map(stageIds.map((id) => [id, { count: 0, amount: dec(0), weighted: dec(0) }]));
+  for (const g of groups) {
+    const t = acc.get(g.stageId)!;
+    const sum = dec(g._sum.baseAmount ?? 0);
+    t.count += g._count._all;
+    t.amount = t.amount.plus(sum);
+    t.weighted = t.weighted.plus(sum.times(g.probability).dividedBy(100));
+  }
+  return Object.fromEntries(
+    [...acc].map(([id, t]) => [id, { count: t.count, amount: moneyString(t.amount), weighted: moneyString(t.weighted) }]),
+  );
+}

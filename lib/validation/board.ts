@@ -1,0 +1,69 @@
+// The board's URL state: pipeline, owner, text search, expected-close range
+// and labels. Unknown or malformed values fall back to "no filter": a
+// hand-edited URL never breaks the board.
+import { z } from "zod";
+
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)))
+  .nullable()
+  .catch(null);
+
+export const boardFiltersSchema = z.object({
+  /** "" everyone, "me" the signed-in user, otherwise a user id. */
+  owner: z.string().trim().max(64).catch(""),
+  q: z.string().trim().max(200).catch(""),
+  closeFrom: isoDay,
+  closeTo: isoDay,
+  labels: z.array(z.string().trim().min(1).max(40)).max(20).catch([]),
+});
+
+export type BoardFilters = z.infer<typeof boardFiltersSchema>;
+
+export const EMPTY_FILTERS: BoardFilters = { owner: "", q: "", closeFrom: null, closeTo: null, labels: [] };
+
+type Params = Record<string, string | string[] | undefined> | URLSearchParams;
+
+function single(params: Params, key: string): string | undefined {
+  const v = params instanceof URLSearchParams ? params.get(key) : params[key];
+  return (Array.isArray(v) ? v[0] : v) ?? undefined;
+}
+
+export function parseBoardFilters(params: Params): BoardFilters {
+  const labels = single(params, "labels");
+  return boardFiltersSchema.parse({
+    owner: single(params, "owner") ?? "",
+    q: single(params, "q") ?? "",
+    closeFrom: single(params, "closeFrom") ?? null,
+    closeTo: single(params, "closeTo") ?? null,
+    labels: labels ? labels.split(",").filter(Boolean) : [],
+  });
+}
+
+/** The filters as URL parameters (only the ones set), for links and fetches. */
+export function boardFiltersToParams(filters: BoardFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filters.owner) params.set("owner", filters.owner);
+  if (filters.q) params.set("q", filters.q);
+  if (filters.closeFrom) params.set("closeFrom", filters.closeFrom);
+  if (filters.closeTo) params.set("closeTo", filters.closeTo);
+  if (filters.labels.length) params.set("labels", filters.labels.join(","));
+  return params;
+}
+
+export function hasFilters(filters: BoardFilters): boolean {
+  return boardFiltersToParams(filters).size > 0;
+}
+
+/** Opaque column cursor: the last card's rank and id. */
+export const columnPageSchema = z.object({
+  cursor: z
+    .string()
+    .max(300)
+    .regex(/^[0-9A-Za-z]+~[0-9A-Za-z-]+$/, "Not a valid cursor")
+    .nullable()
+    .catch(null),
+});
+
+export const BOARD_PAGE_SIZE = 50;

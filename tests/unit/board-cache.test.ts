@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { appendPage, applyMove, findCard, withTotals } from "@/components/board/board-cache";
+import type { BoardData, BoardStage } from "@/lib/server/board/board";
+import type { BoardCard } from "@/lib/server/board/cards";
+
+const card = (id: string, baseAmount: string, probability: number): BoardCard => ({
+  id, title: id, accountName: null, amount: baseAmount, currency: "USD", baseAmount, probability, ownerId: "u", ownerName: "U",
+  expectedCloseDate: null, labels: [], stageChangedAt: "2026-01-01T00:00:00.000Z", isPrivate: false, rank: id, version: 1, editable: true,
+});
+
+const stage = (id: string, type: BoardStage["type"], probability: number, cards: BoardCard[], totals = { count: cards.length, amount: "0.00", weighted: "0.00" }): BoardStage => ({
+  id, name: id, type, color: "#000", probability, rottingDays: null, totals, cards, nextCursor: null,
+});
+
+const board = (): BoardData => ({
+  pipeline: { id: "p", name: "P" }, pipelines: [], baseCurrency: "USD", owners: [], labels: [], lostReasons: [],
+  stages: [
+    stage("lead", "OPEN", 10, [card("a", "100.00", 10), card("b", "200.10", 10), card("c", "300.00", 10)], { count: 3, amount: "600.10", weighted: "60.01" }),
+    stage("won", "WON", 100, [], { count: 1, amount: "50.00", weighted: "50.00" }),
+    stage("proposal", "OPEN", 50, [card("d", "10.00", 50)], { count: 1, amount: "10.00", weighted: "5.00" }),
+  ],
+});
+
+describe("board cache updates", () => {
+  it("reorders inside a column without touching totals", () => {
+    const next = applyMove(board(), { cardId: "a", toStageId: "lead", index: 2 });
+    expect(next.stages[0].cards.map((c) => c.id)).toEqual(["b", "c", "a"]);
+    expect(next.stages[0].totals).toEqual(board().stages[0].totals);
+  });
+
+  it("moves a card across columns with its amount and the target's probability, in exact decimals", () => {
+    const next = applyMove(board(), { cardId: "b", toStageId: "proposal", index: 0 });
+    expect(next.stages[0].cards.map((c) => c.id)).toEqual(["a", "c"]);
+    expect(next.stages[2].cards.map((c) => [c.id, c.probability])).toEqual([["b", 50], ["d", 50]]);
+    expect(next.stages[0].totals).toEqual({ count: 2, amount: "400.00", weighted: "40.00" });
+    expect(next.stages[2].totals).toEqual({ count: 2, amount: "210.10", weighted: "105.05" });
+  });
+
+  it("takes a won card off the board and counts it in Won", () => {
+    const next = applyMove(board(), { cardId: "c", toStageId: "won", index: 0 });
+    expect(findCard(next, "c")).toBeNull();
+    expect(next.stages[1].totals).toEqual({ count: 2, amount: "350.00", weighted: "350.00" });
+  });
+
+  it("leaves the board alone for an unknown card, and replaces totals with the server's", () => {
+    const data = board();
+    expect(applyMove(data, { cardId: "zz", toStageId: "lead", index: 0 })).toBe(data);
+    const next = withTotals(data, { lead: { count: 9, amount: "1.00", weighted: "0.10" } });
+    expect(next.stages[0].totals.count).toBe(9);
+    expect(next.stages[2].totals).toBe(data.stages[2].totals);
+  });
+
+  it("appends a page without repeating cards already on the board", () => {
+    const next = appendPage(board(), "lead", [card("d", "1.00", 10), card("e", "1.00", 10)], "cursor");
+    expect(next.stages[0].cards.map((c) => c.id)).toEqual(["a", "b", "c", "e"]);
+    expect(next.stages[0].nextCursor).toBe("cursor");
+  });
+});
