@@ -60,5 +60,7 @@ test("a stage added in settings shows on the board, takes a card, and hands it t
 
   await alice.reload();
   await expect(column(alice, "Demo")).toHaveCount(0);
+  // It was appended to Proposal's end; the board's search brings it into view in a long column.
+  await alice.goto(`/board?q=${encodeURIComponent(title)}`);
   await expect(column(alice, "Proposal").getByText(title)).toBeVisible();
 });
