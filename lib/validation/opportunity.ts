@@ -86,3 +86,14 @@ export type OpportunityFormValues = z.input<typeof opportunityCreateSchema>;
 export const opportunityUpdateActionSchema = z.strictObject({ id: idField("opportunity"), changes: opportunityUpdateSchema });
 export const opportunityIdSchema = z.strictObject({ id: idField("opportunity") });
 export const opportunityDeleteSchema = z.strictObject({ id: idField("opportunity"), version: z.number().int().min(1).optional() });
+
+/** Bulk change from the table: a new owner or a new stage for the selected rows. */
+export const opportunityBulkSchema = z
+  .strictObject({
+    ids: z.array(idField("opportunity")).min(1, "Select at least one opportunity").max(500, "Select at most 500 at a time"),
+    ownerId: idField("owner").optional(),
+    stageId: idField("stage").optional(),
+    lostReasonId: idField("lost reason").optional(),
+  })
+  .refine((v) => (v.ownerId ? 1 : 0) + (v.stageId ? 1 : 0) === 1, { message: "Choose a new owner or a new stage", path: ["ownerId"] });
+export type OpportunityBulkInput = z.output<typeof opportunityBulkSchema>;

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
+import type { z } from "zod";
 import fc from "fast-check";
 import { opportunityCreateSchema, opportunityUpdateSchema } from "@/lib/validation/opportunity";
 import { customFieldErrors, normalizeCustomFields, type CustomFieldDefinitionInput } from "@/lib/validation/opportunity-custom-fields";
 
 const base = { title: "Deal", stageId: "stage-1" };
-const errorsOf = (input: unknown, schema = opportunityCreateSchema) => {
+const errorsOf = (input: unknown, schema: z.ZodType = opportunityCreateSchema) => {
   const result = schema.safeParse(input);
   return result.success ? {} : Object.fromEntries(result.error.issues.map((i) => [i.path.join("."), i.message]));
 };
