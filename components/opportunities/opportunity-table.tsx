@@ -1,16 +1,12 @@
+import Link from "next/link";
 import { Lock } from "lucide-react";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatMoney } from "@/lib/domain/money";
 import type { OpportunityTablePage } from "@/lib/server/opportunities/table";
 import type { OpportunityTableQuery } from "@/lib/validation/opportunity-list";
+import { formatDate } from "./format";
 import { Pagination } from "./pagination";
 import { SortHeader } from "./sort-header";
-
-function formatDate(iso: string | null): string {
-  if (!iso) return "—";
-  const [y, m, d] = iso.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
-}
 
 export function OpportunityTable({ data, query, today }: { data: OpportunityTablePage; query: OpportunityTableQuery; today: string }) {
   return (
@@ -44,7 +40,7 @@ export function OpportunityTable({ data, query, today }: { data: OpportunityTabl
                   <tr key={row.id} className="transition hover:bg-surface-muted/50" data-testid="opportunity-row">
                     <td className="max-w-[320px] px-4 py-3">
                       <div className="flex items-center gap-1.5 font-medium">
-                        <span className="truncate">{row.title}</span>
+                        <Link href={`/opportunities/${row.id}`} className="truncate hover:text-accent hover:underline">{row.title}</Link>
                         {row.isPrivate ? <Lock className="size-3.5 shrink-0 text-muted" aria-label="Private" /> : null}
                       </div>
                     </td>

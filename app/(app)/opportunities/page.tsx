@@ -1,4 +1,7 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { Plus } from "lucide-react";
+import { buttonClass } from "@/components/forms/styles";
 import { OpportunityTable } from "@/components/opportunities/opportunity-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/server/auth/session";
@@ -14,7 +17,15 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
   const today = new Date().toISOString().slice(0, 10);
   return (
     <>
-      <PageHeader title="Opportunities" description={`${data.total} opportunities you can see`} />
+      <PageHeader
+        title="Opportunities"
+        description={`${data.total} opportunities you can see`}
+        actions={
+          <Link href="/opportunities/new" className={buttonClass("primary")}>
+            <Plus className="size-4" aria-hidden="true" /> New opportunity
+          </Link>
+        }
+      />
       <div className="px-8 py-6">
         <OpportunityTable data={data} query={query} today={today} />
       </div>

@@ -13,6 +13,7 @@ export interface OpportunityDetail {
   opportunity: OpportunityDto;
   canEdit: boolean;
   pipelineName: string;
+  baseCurrency: string;
   stages: StageOption[];
   ownerName: string;
   memberNames: string[];
@@ -31,7 +32,8 @@ export interface OpportunityDetail {
 export async function getOpportunityDetail(actor: Actor, id: string): Promise<OpportunityDetail> {
   const o = await getOpportunity(actor, id);
   const db = prisma();
-  const [pipeline, users, account, contacts, source, type, lostReason, labels, customFields, lostReasons, lineItems] = await Promise.all([
+  const [base, pipeline, users, account, contacts, source, type, lostReason, labels, customFields, lostReasons, lineItems] = await Promise.all([
+    db.currency.findFirst({ where: { isBase: true }, select: { code: true } }),
     db.pipeline.findUniqueOrThrow({ where: { id: o.pipelineId }, select: { name: true, stages: { orderBy: { position: "asc" }, select: { id: true, name: true, type: true, probability: true, color: true, rottingDays: true } } } }),
     db.user.findMany({ where: { id: { in: [o.ownerId, ...o.memberIds, ...(o.createdById ? [o.createdById] : [])] } }, select: { id: true, name: true } }),
     o.accountId ? db.account.findUnique({ where: { id: o.accountId }, select: { id: true, name: true } }) : null,
@@ -53,6 +55,7 @@ export async function getOpportunityDetail(actor: Actor, id: string): Promise<Op
     opportunity: o,
     canEdit: canEditOpportunity(actor, o),
     pipelineName: pipeline.name,
+    baseCurrency: base?.code ?? o.currency,
     stages: pipeline.stages,
     ownerName: name(o.ownerId),
     memberNames: o.memberIds.map(name),

@@ -1,0 +1,14 @@
+// Display helpers for opportunity pages (dates are YYYY-MM-DD on the wire).
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return "—";
+  const [y, m, d] = iso.slice(0, 10).split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+}
+
+export function formatTimestamp(iso: string): string {
+  return new Date(iso).toLocaleString("en-US", { month: "short", day: "numeric", year: "numeric", hour: "numeric", minute: "2-digit", timeZone: "UTC" }) + " UTC";
+}
+
+export const daysBetween = (fromIso: string, now: Date) => Math.max(0, Math.floor((now.getTime() - new Date(fromIso).getTime()) / 86_400_000));
+
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
