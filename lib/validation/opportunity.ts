@@ -97,3 +97,6 @@ export const opportunityBulkSchema = z
   })
   .refine((v) => (v.ownerId ? 1 : 0) + (v.stageId ? 1 : 0) === 1, { message: "Choose a new owner or a new stage", path: ["ownerId"] });
 export type OpportunityBulkInput = z.output<typeof opportunityBulkSchema>;
+export const opportunityBulkDeleteSchema = z.strictObject({
+  ids: z.array(idField("opportunity")).min(1, "Select at least one opportunity").max(500, "Select at most 500 at a time"),
+});

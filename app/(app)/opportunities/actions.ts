@@ -6,8 +6,9 @@ import { createOpportunity } from "@/lib/server/opportunities/create";
 import { deleteOpportunity } from "@/lib/server/opportunities/delete";
 import { getOpportunity } from "@/lib/server/opportunities/get";
 import { updateOpportunity } from "@/lib/server/opportunities/update";
-import { bulkChangeOpportunities } from "@/lib/server/opportunities/bulk";
+import { bulkChangeOpportunities, bulkDeleteOpportunities } from "@/lib/server/opportunities/bulk";
 import {
+  opportunityBulkDeleteSchema,
   opportunityBulkSchema,
   opportunityCreateSchema,
   opportunityDeleteSchema,
@@ -20,6 +21,7 @@ const update = serverAction(opportunityUpdateActionSchema, (actor, input) => upd
 const get = serverAction(opportunityIdSchema, (actor, input) => getOpportunity(actor, input.id));
 const remove = serverAction(opportunityDeleteSchema, (actor, input) => deleteOpportunity(actor, input.id, input.version));
 const bulk = serverAction(opportunityBulkSchema, bulkChangeOpportunities);
+const bulkDelete = serverAction(opportunityBulkDeleteSchema, bulkDeleteOpportunities);
 
 export async function createOpportunityAction(input: z.input<typeof opportunityCreateSchema>) {
   return create(input);
@@ -35,4 +37,7 @@ export async function deleteOpportunityAction(input: z.input<typeof opportunityD
 }
 export async function bulkChangeOpportunitiesAction(input: z.input<typeof opportunityBulkSchema>) {
   return bulk(input);
+}
+export async function bulkDeleteOpportunitiesAction(input: z.input<typeof opportunityBulkDeleteSchema>) {
+  return bulkDelete(input);
 }

@@ -4,6 +4,7 @@
 import type { OpportunityBulkInput } from "@/lib/validation/opportunity";
 import type { Actor } from "../auth/actor";
 import { toAppError } from "../error-mapping";
+import { deleteOpportunity } from "./delete";
 import { updateOpportunity } from "./update";
 
 export interface BulkResult {
@@ -11,12 +12,11 @@ export interface BulkResult {
   failed: { id: string; message: string }[];
 }
 
-export async function bulkChangeOpportunities(actor: Actor, input: OpportunityBulkInput): Promise<BulkResult> {
+async function eachOf(ids: string[], run: (id: string) => Promise<unknown>): Promise<BulkResult> {
   const result: BulkResult = { updated: 0, failed: [] };
-  const change = input.ownerId ? { ownerId: input.ownerId } : { stageId: input.stageId!, ...(input.lostReasonId ? { lostReasonId: input.lostReasonId } : {}) };
-  for (const id of [...new Set(input.ids)]) {
+  for (const id of [...new Set(ids)]) {
     try {
-      await updateOpportunity(actor, id, change);
+      await run(id);
       result.updated++;
     } catch (error) {
       const known = toAppError(error);
@@ -25,4 +25,13 @@ export async function bulkChangeOpportunities(actor: Actor, input: OpportunityBu
     }
   }
   return result;
+}
+
+export async function bulkChangeOpportunities(actor: Actor, input: OpportunityBulkInput): Promise<BulkResult> {
+  const change = input.ownerId ? { ownerId: input.ownerId } : { stageId: input.stageId!, ...(input.lostReasonId ? { lostReasonId: input.lostReasonId } : {}) };
+  return eachOf(input.ids, (id) => updateOpportunity(actor, id, change));
+}
+
+export async function bulkDeleteOpportunities(actor: Actor, input: { ids: string[] }): Promise<BulkResult> {
+  return eachOf(input.ids, (id) => deleteOpportunity(actor, id));
 }
