@@ -45,8 +45,8 @@ export function SearchSelect({
   useEffect(() => {
     if (!open) return;
     const n = ++request.current;
-    setLoading(true);
     const timer = setTimeout(async () => {
+      setLoading(true);
       const found = await search(text).catch(() => []);
       if (n === request.current) {
         setOptions(found);

@@ -2,7 +2,7 @@
 // totalled by status (in the base currency).
 import { prisma } from "@/lib/db";
 import { moneyString } from "@/lib/domain/decimal";
-import type { Actor } from "../auth/actor";
+import { seesEverything, type Actor } from "../auth/actor";
 import { notFound } from "../errors";
 import { isoDate } from "../serialize";
 import { visibleOpportunities } from "../visibility";
@@ -11,6 +11,8 @@ import { toAccountDto, type AccountDto } from "./dto";
 export interface AccountDetail {
   account: AccountDto;
   ownerName: string | null;
+  /** The owner, managers and admins may delete an account. */
+  canDelete: boolean;
   contacts: { id: string; name: string; email: string | null; jobTitle: string | null }[];
   opportunities: { id: string; title: string; status: "OPEN" | "WON" | "LOST"; stageName: string; stageColor: string; amount: string; currency: string; ownerName: string; expectedCloseDate: string | null; isPrivate: boolean }[];
   totals: Record<"OPEN" | "WON" | "LOST", { count: number; baseAmount: string }>;
@@ -41,6 +43,7 @@ export async function getAccountDetail(actor: Actor, id: string): Promise<Accoun
   return {
     account: toAccountDto(account),
     ownerName: account.owner?.name ?? null,
+    canDelete: seesEverything(actor) || account.ownerId === actor.id,
     contacts: contacts.map((c) => ({ id: c.id, name: `${c.firstName} ${c.lastName}`, email: c.email, jobTitle: c.jobTitle })),
     opportunities: opportunities.map((o) => ({
       id: o.id, title: o.title, status: o.status, stageName: o.stage.name, stageColor: o.stage.color, amount: o.amount.toFixed(2),
