@@ -7,11 +7,12 @@ import { deleteOpportunity } from "@/lib/server/opportunities/delete";
 import { getOpportunity } from "@/lib/server/opportunities/get";
 import { opportunityTimeline } from "@/lib/server/opportunities/timeline";
 import { updateOpportunity } from "@/lib/server/opportunities/update";
+import { demoActors } from "../support/demo-actors";
 import { availableKinds, createMigratedDatabase, type TestDatabase } from "../support/test-database";
 
 describe.each(availableKinds())("opportunity services on %s", (kind) => {
   let t: TestDatabase;
-  const actors: Record<string, Actor> = {};
+  let actors: Record<"admin" | "manager" | "alice" | "bob", Actor>;
   const stages: Record<string, { id: string; probability: number }> = {};
   let lostReasonId: string;
 
@@ -19,7 +20,7 @@ describe.each(availableKinds())("opportunity services on %s", (kind) => {
     t = await createMigratedDatabase(kind);
     useDatabase(t.db);
     await seedDemoData(t.db.prisma);
-    for (const u of await t.db.prisma.user.findMany()) actors[u.email.split("@")[0]] = { id: u.id, email: u.email, name: u.name, role: u.role };
+    actors = await demoActors(t.db);
     const sales = await t.db.prisma.pipeline.findFirstOrThrow({ where: { name: "Sales" }, include: { stages: true } });
     for (const s of sales.stages) stages[s.name] = { id: s.id, probability: s.probability };
     lostReasonId = (await t.db.prisma.lostReason.findFirstOrThrow()).id;
