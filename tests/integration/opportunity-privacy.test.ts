@@ -49,7 +49,7 @@ describe.each(availableKinds())("private opportunities stay private on %s", (kin
   const table = (actor: Actor, params: Record<string, string>) => listOpportunityTable(actor, parseOpportunityTableQuery({ pageSize: "100", ...params }));
 
   it("is missing from bob's table, whatever he filters or searches", async () => {
-    for (const params of [{}, { q: "Zebra" }, { q: "secret merger" }, { label: "HOT" }, { closeFrom: "2027-03-15", closeTo: "2027-03-15" }, { ownerId: actors.alice.id }, { sort: "amount", dir: "desc" }]) {
+    for (const params of [{}, { q: "Zebra" }, { q: "secret merger" }, { label: "HOT" }, { closeFrom: "2027-03-15", closeTo: "2027-03-15" }, { ownerId: actors.alice.id }, { sort: "amount", dir: "desc" }] as Record<string, string>[]) {
       const bob = await table(actors.bob, params);
       expect(bob.rows.map((r) => r.id), JSON.stringify(params)).not.toContain(secretId);
     }
