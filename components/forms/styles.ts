@@ -1,9 +1,11 @@
 // Shared control styles so every form in the product looks and behaves alike.
 import clsx from "clsx";
 
-export const inputClass = (invalid?: boolean) =>
+/** `inline` sizes the control to its content (filter bars) instead of filling its column. */
+export const inputClass = (invalid?: boolean, inline = false) =>
   clsx(
-    "block w-full rounded-lg border bg-surface px-3 py-2 text-sm shadow-sm outline-none transition placeholder:text-muted/70",
+    inline ? "inline-block py-2" : "block w-full py-2",
+    "rounded-lg border bg-surface px-3 text-sm shadow-sm outline-none transition placeholder:text-muted/70",
     "focus:border-accent focus:ring-2 focus:ring-accent/20 disabled:bg-surface-muted disabled:text-muted",
     invalid ? "border-danger focus:border-danger focus:ring-danger/20" : "border-border",
   );

@@ -12,7 +12,7 @@ import { Dialog } from "@/components/ui/dialog";
 import type { TableOptions } from "./filter-bar";
 import { plural } from "./format";
 
-const select = `${inputClass()} w-auto py-1.5`;
+const select = inputClass(false, true);
 
 export function BulkBar({ ids, options, onDone }: { ids: string[]; options: TableOptions; onDone: () => void }) {
   const router = useRouter();

@@ -11,7 +11,7 @@ import { exportHref, tableHref } from "./table-url";
 
 export type TableOptions = Pick<OpportunityFormOptions, "pipelines" | "users" | "labels" | "lostReasons">;
 
-const select = `${inputClass()} w-auto py-1.5`;
+const select = inputClass(false, true);
 
 export function FilterBar({ query, options }: { query: OpportunityTableQuery; options: TableOptions }) {
   const router = useRouter();
@@ -36,7 +36,7 @@ export function FilterBar({ query, options }: { query: OpportunityTableQuery; op
     <div className="mb-4 flex flex-wrap items-center gap-2" role="search" aria-label="Filter opportunities">
       <div className="relative min-w-[220px] flex-1">
         <Search className="pointer-events-none absolute left-3 top-1/2 size-3.5 -translate-y-1/2 text-muted" aria-hidden="true" />
-        <input type="search" aria-label="Search" placeholder="Search title or account" value={text} onChange={(e) => setText(e.target.value)} className={`${inputClass()} py-1.5 pl-8`} />
+        <input type="search" aria-label="Search" placeholder="Search title or account" value={text} onChange={(e) => setText(e.target.value)} className={`${inputClass()} pl-8`} />
       </div>
       <select aria-label="Pipeline" className={select} value={f.pipelineId ?? ""} onChange={(e) => go({ pipelineId: e.target.value || undefined, stageId: undefined })}>
         <option value="">All pipelines</option>

@@ -37,7 +37,7 @@ export function ValueSection({ options, hasLineItems }: { options: OpportunityFo
               onChange: (e) => setValue("exchangeRate", options.currencies.find((c) => c.code === e.target.value)?.rateToBase ?? "1", { shouldDirty: true }),
             })}
             aria-label="Currency"
-            className={`${inputClass(!!errors.currency)} w-28`}
+            className={`${inputClass(!!errors.currency, true)} w-28 shrink-0`}
           >
             {options.currencies.map((c) => (
               <option key={c.code} value={c.code}>
@@ -79,7 +79,7 @@ export function ValueSection({ options, hasLineItems }: { options: OpportunityFo
             step={1}
             placeholder={String(closed ? effectiveProbability : (stage?.probability ?? ""))}
             disabled={closed}
-            className={`${inputClass(!!errors.probability)} w-28`}
+            className={`${inputClass(!!errors.probability, true)} w-28 shrink-0`}
           />
           <p className="text-sm text-muted" data-testid="weighted-amount">
             Weighted <span className="font-semibold text-text tabular">{validAmount ? formatMoney(weightedAmount(amountText, Math.min(100, Math.max(0, effectiveProbability))), code) : "—"}</span>

@@ -11,9 +11,15 @@ export interface CheckedCurrency {
   rateToBase: string;
 }
 
-/** Throws one VALIDATION error listing every unknown reference in `input`. */
-export async function checkReferences(tx: Tx, input: OpportunityUpdateInput): Promise<{ currency: CheckedCurrency | null }> {
+/**
+ * Throws one VALIDATION error listing every unknown reference in `input`,
+ * and a taken externalId (unique across opportunities; `selfId` is the one being edited).
+ */
+export async function checkReferences(tx: Tx, input: OpportunityUpdateInput, selfId?: string): Promise<{ currency: CheckedCurrency | null }> {
   const fields: Record<string, string> = {};
+  if (input.externalId && (await tx.opportunity.count({ where: { externalId: input.externalId, ...(selfId ? { NOT: { id: selfId } } : {}) } }))) {
+    fields.externalId = "Another opportunity already uses this external id";
+  }
   const users = [...new Set([...(input.ownerId ? [input.ownerId] : []), ...(input.memberIds ?? [])])];
   if (users.length) {
     const found = new Set((await tx.user.findMany({ where: { id: { in: users }, active: true }, select: { id: true } })).map((u) => u.id));

@@ -37,7 +37,7 @@ export async function updateOpportunity(actor: Actor, id: string, input: Opportu
       throw forbidden("Only the owner, members, managers and admins can change this opportunity");
     }
     if (input.version !== undefined && input.version !== current.version) throw conflictError();
-    const refs = await checkReferences(tx, input);
+    const refs = await checkReferences(tx, input, id);
     const now = new Date();
     const data: Data = { version: { increment: 1 } };
     for (const field of SIMPLE_FIELDS) if (input[field] !== undefined) (data as Record<string, unknown>)[field] = input[field];

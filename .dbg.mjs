@@ -1,0 +1,16 @@
+import { chromium } from "@playwright/test";
+const base = "http://127.0.0.1:3402";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+page.on("console", (m) => console.log("console:", m.text()));
+await page.goto(base + "/signin");
+await page.getByLabel("Email").fill("alice@example.com");
+await page.getByLabel("Password").fill("demo-pass-2026");
+await page.getByRole("button", { name: "Sign in" }).click();
+await page.getByTestId("current-user").waitFor();
+await page.goto(base + "/opportunities/new");
+await page.getByRole("combobox", { name: "Account" }).fill("ac");
+await page.waitForTimeout(1500);
+console.log(await page.getByRole("listbox").count(), await page.getByRole("option").allInnerTexts());
+await page.screenshot({ path: "/tmp/shots/dbg.png" });
+await browser.close();

@@ -1,0 +1,123 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./helpers";
+
+const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+async function createOpportunity(page: Page, title: string, amount: string) {
+  await page.goto("/opportunities/new");
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Amount", { exact: true }).fill(amount);
+  await page.getByRole("button", { name: "Create opportunity" }).click();
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  return page.url().split("/").pop()!;
+}
+
+test("create an opportunity: a bad probability is explained inline, fixed, saved and listed", async ({ page }) => {
+  const title = `Rocket deal ${unique()}`;
+  await signIn(page, "alice@example.com");
+  await page.goto("/opportunities");
+  await page.getByRole("link", { name: "New opportunity" }).click();
+  await expect(page).toHaveURL(/\/opportunities\/new$/);
+
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Amount", { exact: true }).fill("1000");
+  const probability = page.getByLabel("Probability (%)");
+  await expect(probability).toHaveAttribute("placeholder", "10");
+  await probability.fill("150");
+  await page.getByRole("button", { name: "Create opportunity" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Probability is 0 to 100" })).toBeVisible();
+  await expect(probability).toHaveAttribute("aria-invalid", "true");
+  await expect(page).toHaveURL(/\/opportunities\/new$/);
+  await expect(page.getByLabel("Title")).toHaveValue(title);
+
+  await probability.fill("40");
+  await expect(page.getByRole("alert").filter({ hasText: "Probability is 0 to 100" })).toHaveCount(0);
+  await expect(page.getByTestId("weighted-amount")).toContainText("$400.00");
+
+  // Leaving with unsaved changes asks first; declining keeps the form.
+  page.once("dialog", (dialog) => {
+    expect(dialog.message()).toContain("unsaved changes");
+    void dialog.dismiss();
+  });
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Opportunities" }).click();
+  await expect(page).toHaveURL(/\/opportunities\/new$/);
+
+  await page.getByRole("button", { name: "Create opportunity" }).click();
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  await expect(page.getByText("40%")).toBeVisible();
+  await expect(page.getByTestId("timeline")).toContainText("Created in Lead");
+
+  await page.goto(`/opportunities?q=${encodeURIComponent(title)}`);
+  const rows = page.getByTestId("opportunity-row");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(title);
+  await expect(rows.first()).toContainText("$1,000.00");
+  await expect(rows.first()).toContainText("$400.00");
+});
+
+test("the server's verdict lands beside the field and keeps what was typed", async ({ page }) => {
+  await signIn(page, "alice@example.com");
+  const externalId = `EXT-${unique()}`;
+  await page.goto("/opportunities/new");
+  await page.getByLabel("Title").fill(`First ${externalId}`);
+  await page.getByText("Campaign attribution and integration").click();
+  await page.getByLabel("External id").fill(externalId);
+  await page.getByRole("button", { name: "Create opportunity" }).click();
+  await expect(page.getByRole("heading", { name: `First ${externalId}` })).toBeVisible();
+
+  // Only the server knows the id is taken: its message appears beside the field, nothing typed is lost.
+  await page.goto("/opportunities/new");
+  await page.getByLabel("Title").fill(`Second ${externalId}`);
+  await page.getByLabel("Currency").selectOption("EUR");
+  await expect(page.getByLabel(/Exchange rate to USD/)).not.toHaveValue("1");
+  await page.getByText("Campaign attribution and integration").click();
+  await page.getByLabel("External id").fill(externalId);
+  await page.getByRole("button", { name: "Create opportunity" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Another opportunity already uses this external id" })).toBeVisible();
+  await expect(page).toHaveURL(/\/opportunities\/new$/);
+  await expect(page.getByLabel("Title")).toHaveValue(`Second ${externalId}`);
+  await expect(page.getByLabel("Currency")).toHaveValue("EUR");
+});
+
+test("two people edit at once: the second is shown what changed and chooses", async ({ browser }) => {
+  const alice = await (await browser.newContext()).newPage();
+  const manager = await (await browser.newContext()).newPage();
+  await signIn(alice, "alice@example.com");
+  await signIn(manager, "manager@example.com");
+  const title = `Contested ${unique()}`;
+  const id = await createOpportunity(alice, title, "1000");
+
+  // Both open the form at version 1; the manager saves first.
+  await alice.goto(`/opportunities/${id}/edit`);
+  await manager.goto(`/opportunities/${id}/edit`);
+  await manager.getByLabel("Amount", { exact: true }).fill("2000");
+  await manager.getByRole("button", { name: "Save changes" }).click();
+  await expect(manager.getByText("$2,000.00").first()).toBeVisible();
+
+  await alice.getByLabel("Title").fill(`${title} (alice)`);
+  await alice.getByRole("button", { name: "Save changes" }).click();
+  const conflict = alice.getByTestId("conflict-panel");
+  await expect(conflict).toBeVisible();
+  await expect(conflict.getByRole("row", { name: /Amount/ })).toContainText("2000.00");
+  await expect(alice.getByLabel("Title")).toHaveValue(`${title} (alice)`);
+
+  // Reload theirs: the form now shows the manager's amount and loses alice's edit.
+  await conflict.getByRole("button", { name: /Reload their version/ }).click();
+  await expect(conflict).toHaveCount(0);
+  await expect(alice.getByLabel("Amount", { exact: true })).toHaveValue("2000.00");
+  await expect(alice.getByLabel("Title")).toHaveValue(title);
+
+  // The manager changes it again; this time alice overwrites consciously.
+  await manager.goto(`/opportunities/${id}/edit`);
+  await manager.getByLabel("Amount", { exact: true }).fill("3000");
+  await manager.getByRole("button", { name: "Save changes" }).click();
+  await expect(manager.getByText("$3,000.00").first()).toBeVisible();
+
+  await alice.getByLabel("Title").fill(`${title} (final)`);
+  await alice.getByRole("button", { name: "Save changes" }).click();
+  await expect(alice.getByTestId("conflict-panel")).toBeVisible();
+  await alice.getByRole("button", { name: "Overwrite with my version" }).click();
+  await expect(alice.getByRole("heading", { name: `${title} (final)` })).toBeVisible();
+  await expect(alice.getByText("$2,000.00").first()).toBeVisible();
+  await expect(alice.getByTestId("timeline")).toContainText("Amount changed from $3,000.00 to $2,000.00");
+});
