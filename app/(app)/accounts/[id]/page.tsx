@@ -28,7 +28,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
   const a = d.account;
   const facts: [string, React.ReactNode][] = [
     ["Industry", a.industry], ["Segment", a.segment], ["Territory", a.territory],
-    ["Website", a.website ? <a className="text-accent hover:underline" href={/^https?:/.test(a.website) ? a.website : `https://${a.website}`} target="_blank" rel="noreferrer">{a.website}</a> : null],
+    ["Website", a.website ? <a className="text-accent hover:underline" href={/^https?:/.test(a.website) ? a.website : `https://${a.website}`} target="_blank" rel="noreferrer">{a.website.replace(/^https?:\/\/(www\.)?/, "")}</a> : null],
     ["Phone", a.phone], ["Location", [a.city, a.country].filter(Boolean).join(", ") || null],
     ["Employees", a.employees?.toLocaleString("en-US")], ["Annual revenue", a.annualRevenue ? formatMoney(a.annualRevenue, base) : null], ["Owner", d.ownerName],
   ];
@@ -65,10 +65,10 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
                       <Link href={`/opportunities/${o.id}`} className="hover:text-accent hover:underline">{o.title}</Link>
                       {o.isPrivate ? <Lock className="ml-1 inline size-3 text-muted" aria-label="Private" /> : null}
                     </td>
-                    <td className="px-3 py-2.5"><span className="inline-flex items-center gap-1.5"><span className="size-2 rounded-full" style={{ backgroundColor: o.stageColor }} />{o.stageName}</span>{o.status !== "OPEN" ? <span className="ml-2"><StatusBadge status={o.status} /></span> : null}</td>
-                    <td className="px-3 py-2.5 text-right tabular">{formatMoney(o.amount, o.currency)}</td>
-                    <td className="px-3 py-2.5 text-muted">{o.ownerName}</td>
-                    <td className="px-5 py-2.5 text-muted">{formatDate(o.expectedCloseDate)}</td>
+                    <td className="whitespace-nowrap px-3 py-2.5"><span className="inline-flex items-center gap-1.5"><span className="size-2 rounded-full" style={{ backgroundColor: o.stageColor }} />{o.stageName}</span>{o.status !== "OPEN" && o.stageName.toUpperCase() !== o.status ? <span className="ml-2"><StatusBadge status={o.status} /></span> : null}</td>
+                    <td className="whitespace-nowrap px-3 py-2.5 text-right tabular">{formatMoney(o.amount, o.currency)}</td>
+                    <td className="whitespace-nowrap px-3 py-2.5 text-muted">{o.ownerName}</td>
+                    <td className="whitespace-nowrap px-5 py-2.5 text-muted">{formatDate(o.expectedCloseDate)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -82,7 +82,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
             <h2 className="mb-2 text-sm font-semibold">About</h2>
             <dl className="divide-y divide-border text-sm">
               {facts.map(([label, value]) => (
-                <div key={label} className="grid grid-cols-3 gap-3 py-2"><dt className="text-muted">{label}</dt><dd className="col-span-2">{value ?? "—"}</dd></div>
+                <div key={label} className="grid grid-cols-3 gap-3 py-2"><dt className="text-muted">{label}</dt><dd className="col-span-2 min-w-0 break-words">{value ?? "—"}</dd></div>
               ))}
             </dl>
           </section>
