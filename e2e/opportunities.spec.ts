@@ -121,3 +121,25 @@ test("two people edit at once: the second is shown what changed and chooses", as
   await expect(alice.getByText("$2,000.00").first()).toBeVisible();
   await expect(alice.getByTestId("timeline")).toContainText("Amount changed from $3,000.00 to $2,000.00");
 });
+
+test("the stage path moves an opportunity and asks why when it is lost", async ({ page }) => {
+  await signIn(page, "bob@example.com");
+  const title = `Path ${unique()}`;
+  await createOpportunity(page, title, "800");
+  const path = page.getByRole("list", { name: "Stage path" });
+  await expect(path.getByRole("button", { name: "Lead" })).toHaveAttribute("aria-current", "step");
+  await path.getByRole("button", { name: "Proposal" }).click();
+  await expect(path.getByRole("button", { name: "Proposal" })).toHaveAttribute("aria-current", "step");
+  await expect(page.getByTestId("timeline")).toContainText("Moved from Lead to Proposal");
+  await expect(page.getByText("$400.00")).toBeVisible();
+
+  await path.getByRole("button", { name: "Lost" }).click();
+  await page.getByRole("button", { name: "Mark as lost" }).click();
+  await expect(page.getByText("Choose why the deal was lost")).toBeVisible();
+  await page.getByLabel("Lost reason").selectOption({ label: "Price too high" });
+  await page.getByLabel("Competitor").fill("Globex CRM");
+  await page.getByRole("button", { name: "Mark as lost" }).click();
+  await expect(page.getByRole("heading", { name: title })).toContainText("Lost");
+  await expect(page.locator("#details")).toContainText("Price too high");
+  await expect(page.getByTestId("timeline")).toContainText("status open → lost");
+});

@@ -83,6 +83,7 @@ export function StagePath({
       </ol>
       {losing ? (
         <form
+          noValidate
           className="mt-3 grid gap-3 rounded-lg border border-border bg-surface p-4 sm:grid-cols-3"
           onSubmit={(e) => {
             e.preventDefault();
@@ -90,21 +91,21 @@ export function StagePath({
             void move(losing, { lostReasonId: reason, lostNote: note, competitor });
           }}
         >
-          <label className="text-sm">
-            <span className="mb-1 block font-medium">Lost reason</span>
-            <select value={reason} onChange={(e) => setReason(e.target.value)} className={inputClass()} required>
+          <div className="text-sm">
+            <label htmlFor="path-lost-reason" className="mb-1 block font-medium">Lost reason</label>
+            <select id="path-lost-reason" value={reason} onChange={(e) => setReason(e.target.value)} className={inputClass()}>
               <option value="">Choose a reason…</option>
               {lostReasons.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
             </select>
-          </label>
-          <label className="text-sm">
-            <span className="mb-1 block font-medium">Competitor</span>
-            <input value={competitor} onChange={(e) => setCompetitor(e.target.value)} className={inputClass()} />
-          </label>
-          <label className="text-sm">
-            <span className="mb-1 block font-medium">Note</span>
-            <input value={note} onChange={(e) => setNote(e.target.value)} className={inputClass()} />
-          </label>
+          </div>
+          <div className="text-sm">
+            <label htmlFor="path-competitor" className="mb-1 block font-medium">Competitor</label>
+            <input id="path-competitor" value={competitor} onChange={(e) => setCompetitor(e.target.value)} className={inputClass()} />
+          </div>
+          <div className="text-sm">
+            <label htmlFor="path-note" className="mb-1 block font-medium">Note</label>
+            <input id="path-note" value={note} onChange={(e) => setNote(e.target.value)} className={inputClass()} />
+          </div>
           <div className="flex justify-end gap-2 sm:col-span-3">
             <button type="button" className={buttonClass("secondary")} onClick={() => setLosing(null)}>Cancel</button>
             <button type="submit" className={buttonClass("danger")} disabled={busy}>Mark as lost</button>

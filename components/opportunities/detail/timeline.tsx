@@ -27,7 +27,8 @@ function Describe({ entry, currency }: { entry: TimelineEntry; currency: string 
   if (entry.fromStage === null) return <>Created in <span className="font-medium">{entry.toStage}</span></>;
   return (
     <>
-      Moved from <span className="font-medium">{entry.fromStage}</span> <ArrowRight className="inline size-3" aria-label="to" /> <span className="font-medium">{entry.toStage}</span>
+      Moved from <span className="font-medium">{entry.fromStage}</span> <ArrowRight className="inline size-3" aria-hidden="true" />
+      <span className="sr-only">to</span> <span className="font-medium">{entry.toStage}</span>
       {entry.fromStatus !== entry.toStatus ? <> · status {entry.fromStatus?.toLowerCase()} → <span className="font-medium">{entry.toStatus.toLowerCase()}</span></> : null}
       {entry.daysInPreviousStage !== null ? <span className="text-muted"> · after {plural(entry.daysInPreviousStage, "day")} in {entry.fromStage}</span> : null}
     </>
