@@ -143,3 +143,14 @@ test("the stage path moves an opportunity and asks why when it is lost", async (
   await expect(page.locator("#details")).toContainText("Price too high");
   await expect(page.getByTestId("timeline")).toContainText("status open → lost");
 });
+
+test("a board column's + opens the form with that stage (and its pipeline) chosen", async ({ page }) => {
+  await signIn(page, "alice@example.com");
+  await page.goto("/opportunities/new");
+  await page.getByLabel("Pipeline").selectOption({ label: "Renewals" });
+  const stageId = await page.getByLabel("Stage").locator("option", { hasText: "In discussion" }).getAttribute("value");
+  await page.goto(`/opportunities/new?stageId=${stageId}`);
+  await expect(page.getByLabel("Pipeline")).toHaveValue(await page.getByLabel("Pipeline").locator("option", { hasText: "Renewals" }).getAttribute("value") as string);
+  await expect(page.getByLabel("Stage")).toHaveValue(stageId!);
+  await expect(page.getByLabel("Probability (%)")).toHaveAttribute("placeholder", "80");
+});

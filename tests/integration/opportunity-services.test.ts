@@ -73,7 +73,7 @@ describe.each(availableKinds())("opportunity services on %s", (kind) => {
       fields: { "customFields.decisionProcess": "Choose one of the options for Decision process" },
     });
     const ok = await createOpportunity(actors.alice, { title: "x", stageId: stages.Lead.id, externalId: "CRM-1", customFields: { decisionProcess: "Committee", nextStep: "" } });
-    expect(await fieldsOf(createOpportunity(actors.bob, { title: "y", stageId: stages.Lead.id, externalId: "CRM-1" }))).toEqual({ code: "VALIDATION", fields: { externalId: "Another opportunity already uses this external id" } });
+    expect(await fieldsOf(createOpportunity(actors.bob, { title: "y", stageId: stages.Lead.id, externalId: "CRM-1" }))).toEqual({ code: "CONFLICT", fields: { externalId: "Another opportunity already uses this external id" } });
     expect((await updateOpportunity(actors.alice, ok.id, { externalId: "CRM-1" })).externalId).toBe("CRM-1");
     expect(ok.customFields).toEqual({ decisionProcess: "Committee" });
   });

@@ -76,7 +76,8 @@ export function OpportunityForm({ options, actorId, opportunity, preset = {}, ac
         router.refresh();
         return;
       }
-      if (result.error.code === "CONFLICT" && base) {
+      // A version conflict has no fields; a duplicate (externalId) names its field like a validation error.
+      if (result.error.code === "CONFLICT" && base && !result.error.fields) {
         const latest = await getOpportunityAction({ id: base.id });
         if (latest.ok) setConflict(latest.data);
         else toast.error(latest.error.message);

@@ -12,14 +12,16 @@ export interface CheckedCurrency {
 }
 
 /**
- * Throws one VALIDATION error listing every unknown reference in `input`,
- * and a taken externalId (unique across opportunities; `selfId` is the one being edited).
+ * Throws one VALIDATION error listing every unknown reference in `input`, or
+ * CONFLICT for a taken externalId (unique across opportunities; `selfId` is the one being edited).
  */
 export async function checkReferences(tx: Tx, input: OpportunityUpdateInput, selfId?: string): Promise<{ currency: CheckedCurrency | null }> {
-  const fields: Record<string, string> = {};
   if (input.externalId && (await tx.opportunity.count({ where: { externalId: input.externalId, ...(selfId ? { NOT: { id: selfId } } : {}) } }))) {
-    fields.externalId = "Another opportunity already uses this external id";
+    // A duplicate is a 409 for the API (DESIGN.md), still named on its field for the form.
+    const message = "Another opportunity already uses this external id";
+    throw new AppError("CONFLICT", message, { externalId: message });
   }
+  const fields: Record<string, string> = {};
   const users = [...new Set([...(input.ownerId ? [input.ownerId] : []), ...(input.memberIds ?? [])])];
   if (users.length) {
     const found = new Set((await tx.user.findMany({ where: { id: { in: users }, active: true }, select: { id: true } })).map((u) => u.id));

@@ -58,7 +58,7 @@ export async function updateOpportunity(actor: Actor, id: string, input: Opportu
       await tx.opportunityContact.createMany({ data: input.contacts.map((c) => ({ opportunityId: id, ...c })) });
     }
     const updated = await tx.opportunity.findUniqueOrThrow({ where: { id }, include: opportunityDtoInclude });
-    if (placement.stage) await recordStageChange(tx, actor, { ...current, status: current.status }, placement.stage, now);
+    if (placement.stage) await recordStageChange(tx, actor, current, placement.stage, now);
     const before = trackedValues(current);
     const after = trackedValues(updated);
     // A stage move explains its own probability change; the timeline shows it once.
