@@ -154,3 +154,43 @@ test("a board column's + opens the form with that stage (and its pipeline) chose
   await expect(page.getByLabel("Stage")).toHaveValue(stageId!);
   await expect(page.getByLabel("Probability (%)")).toHaveAttribute("placeholder", "80");
 });
+
+test("the table filters, exports what it shows, and changes or deletes rows in bulk", async ({ page }) => {
+  await signIn(page, "alice@example.com");
+  const tag = `Bulk ${unique()}`;
+  await createOpportunity(page, `${tag} one`, "100");
+  await createOpportunity(page, `${tag} two`, "200");
+
+  await page.goto("/opportunities");
+  await page.getByRole("searchbox", { name: "Search" }).fill(tag);
+  await expect(page).toHaveURL(/q=Bulk/);
+  const rows = page.getByTestId("opportunity-row");
+  await expect(rows).toHaveCount(2);
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export CSV" }).click();
+  const csv = await (await download).createReadStream().then(async (s) => {
+    let text = "";
+    for await (const chunk of s) text += chunk;
+    return text;
+  });
+  const lines = csv.trim().split(/\r?\n/);
+  expect(lines[0]).toContain("title");
+  expect(lines).toHaveLength(3);
+  expect(csv).toContain(`${tag} one`);
+  expect(csv).toContain(`${tag} two`);
+
+  await page.getByRole("checkbox", { name: "Select all on this page" }).check();
+  await expect(page.getByTestId("bulk-bar")).toContainText("2 selected");
+  await page.getByLabel("New owner").selectOption({ label: "Bob Baker" });
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByText("2 opportunities reassigned")).toBeVisible();
+  await expect(rows.filter({ hasText: "Bob Baker" })).toHaveCount(2);
+
+  // Alice is no longer the owner, so deleting is refused and reported per row.
+  await page.getByRole("checkbox", { name: "Select all on this page" }).check();
+  await page.getByTestId("bulk-bar").getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByText(/2 not deleted/)).toBeVisible();
+  await expect(rows).toHaveCount(2);
+});
