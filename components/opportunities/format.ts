@@ -12,3 +12,9 @@ export function formatTimestamp(iso: string): string {
 export const daysBetween = (fromIso: string, now: Date) => Math.max(0, Math.floor((now.getTime() - new Date(fromIso).getTime()) / 86_400_000));
 
 export const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
+
+/** Days in the current stage, and whether that is past the stage's rotting limit (open deals only). */
+export function stageAge(o: { status: string; stageChangedAt: string }, rottingDays: number | null | undefined, now: Date): { days: number; rotting: boolean } {
+  const days = daysBetween(o.stageChangedAt, now);
+  return { days, rotting: o.status === "OPEN" && rottingDays != null && days > rottingDays };
+}

@@ -5,7 +5,7 @@ import clsx from "clsx";
 import { Avatar } from "@/components/ui/avatar";
 import { formatMoney } from "@/lib/domain/money";
 import type { OpportunityDetail } from "@/lib/server/opportunities/detail";
-import { daysBetween, formatDate, plural } from "../format";
+import { formatDate, plural, stageAge } from "../format";
 
 function Stat({ label, children, className }: { label: string; children: React.ReactNode; className?: string }) {
   return (
@@ -19,8 +19,7 @@ function Stat({ label, children, className }: { label: string; children: React.R
 export function Summary({ detail, now }: { detail: OpportunityDetail; now: Date }) {
   const o = detail.opportunity;
   const stage = detail.stages.find((s) => s.id === o.stageId);
-  const days = daysBetween(o.stageChangedAt, now);
-  const rotting = o.status === "OPEN" && stage?.rottingDays != null && days > stage.rottingDays;
+  const { days, rotting } = stageAge(o, stage?.rottingDays, now);
   const overdue = o.status === "OPEN" && o.expectedCloseDate !== null && o.expectedCloseDate < now.toISOString().slice(0, 10);
   return (
     <dl className="grid grid-cols-2 gap-x-6 gap-y-4 sm:grid-cols-3 lg:grid-cols-6">
