@@ -25,7 +25,7 @@ export function Summary({ detail, now }: { detail: OpportunityDetail; now: Date 
     <dl className="grid grid-cols-2 gap-x-6 gap-y-4 sm:grid-cols-3 lg:grid-cols-6">
       <Stat label="Amount">
         {formatMoney(o.amount, o.currency)}
-        {o.recurringAmount !== "0.00" ? <span className="ml-1 text-xs font-normal text-muted">({formatMoney(o.recurringAmount, o.currency)}/mo)</span> : null}
+        {o.recurringAmount !== "0.00" ? <span className="block truncate text-xs font-normal text-muted">{formatMoney(o.recurringAmount, o.currency)} per month</span> : null}
       </Stat>
       <Stat label="Weighted">{formatMoney(o.weightedAmount, o.currency)}</Stat>
       <Stat label="Probability">
