@@ -147,6 +147,15 @@ describe.each(availableKinds())("opportunity services on %s", (kind) => {
     expect(changed).toMatchObject({ memberIds: [], contacts: [{ contactId: contacts[1].id, isPrimary: true }] });
   });
 
+  it("lets a deactivated owner or member stay, but not be newly assigned", async () => {
+    const temp = await t.db.prisma.user.create({ data: { email: "temp@example.com", name: "Temp Person", passwordHash: "x" } });
+    const o = await createOpportunity(actors.alice, { title: "Staffing", stageId: stages.Lead.id, memberIds: [temp.id] });
+    await t.db.prisma.user.update({ where: { id: temp.id }, data: { active: false } });
+    expect((await updateOpportunity(actors.alice, o.id, { memberIds: [temp.id], title: "Staffing 2" })).memberIds).toEqual([temp.id]);
+    expect(await fieldsOf(createOpportunity(actors.alice, { title: "x", stageId: stages.Lead.id, memberIds: [temp.id] }))).toEqual({ code: "VALIDATION", fields: { "memberIds.0": "Choose active users as members" } });
+    expect(await fieldsOf(updateOpportunity(actors.alice, o.id, { ownerId: temp.id }))).toEqual({ code: "VALIDATION", fields: { ownerId: "Choose an active user as owner" } });
+  });
+
   it("keeps alice's private opportunity from bob in every action", async () => {
     const secret = await createOpportunity(actors.alice, { title: "Alice secret", stageId: stages.Lead.id, isPrivate: true });
     for (const attempt of [

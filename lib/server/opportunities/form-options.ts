@@ -24,8 +24,11 @@ export interface OpportunityFormOptions {
   customFields: CustomFieldDefinitionDto[];
 }
 
-// Every signed-in user may open the form; the actor parameter keeps the service signature uniform.
-export async function opportunityFormOptions(_actor: Actor): Promise<OpportunityFormOptions> {
+/**
+ * Every signed-in user may open the form. `keepUserIds` (an edited opportunity's owner and
+ * members) stay choosable even if deactivated, so saving never silently changes them.
+ */
+export async function opportunityFormOptions(_actor: Actor, keepUserIds: string[] = []): Promise<OpportunityFormOptions> {
   const db = prisma();
   const byPosition = [{ position: "asc" as const }, { name: "asc" as const }];
   const [pipelines, users, currencies, sources, types, lostReasons, labels, customFields] = await Promise.all([
@@ -34,7 +37,7 @@ export async function opportunityFormOptions(_actor: Actor): Promise<Opportunity
       orderBy: [{ position: "asc" }, { name: "asc" }],
       select: { id: true, name: true, isDefault: true, stages: { orderBy: { position: "asc" }, select: { id: true, name: true, type: true, probability: true, color: true, rottingDays: true } } },
     }),
-    db.user.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.user.findMany({ where: { OR: [{ active: true }, { id: { in: keepUserIds } }] }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     db.currency.findMany({ where: { active: true }, orderBy: [{ isBase: "desc" }, { code: "asc" }], select: { code: true, name: true, symbol: true, rateToBase: true, isBase: true } }),
     db.source.findMany({ where: { active: true }, orderBy: byPosition, select: { id: true, name: true } }),
     db.opportunityType.findMany({ where: { active: true }, orderBy: byPosition, select: { id: true, name: true } }),

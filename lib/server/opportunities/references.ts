@@ -24,9 +24,17 @@ export async function checkReferences(tx: Tx, input: OpportunityUpdateInput, sel
   const fields: Record<string, string> = {};
   const users = [...new Set([...(input.ownerId ? [input.ownerId] : []), ...(input.memberIds ?? [])])];
   if (users.length) {
-    const found = new Set((await tx.user.findMany({ where: { id: { in: users }, active: true }, select: { id: true } })).map((u) => u.id));
-    if (input.ownerId && !found.has(input.ownerId)) fields.ownerId = "Choose an active user as owner";
-    const missing = (input.memberIds ?? []).findIndex((id) => !found.has(id));
+    // Deactivated people may stay where they already are; only new assignments must be active.
+    const current = selfId
+      ? await tx.opportunity.findUnique({ where: { id: selfId }, select: { ownerId: true, members: { select: { userId: true } } } })
+      : null;
+    const active = new Set((await tx.user.findMany({ where: { id: { in: users }, active: true }, select: { id: true } })).map((u) => u.id));
+    const existing = new Set((await tx.user.findMany({ where: { id: { in: users } }, select: { id: true } })).map((u) => u.id));
+    if (input.ownerId && !active.has(input.ownerId) && !(existing.has(input.ownerId) && input.ownerId === current?.ownerId)) {
+      fields.ownerId = "Choose an active user as owner";
+    }
+    const wasMember = new Set(current?.members.map((m) => m.userId) ?? []);
+    const missing = (input.memberIds ?? []).findIndex((id) => !active.has(id) && !(existing.has(id) && wasMember.has(id)));
     if (missing >= 0) fields[`memberIds.${missing}`] = "Choose active users as members";
   }
   if (input.accountId && !(await tx.account.count({ where: { id: input.accountId } }))) fields.accountId = "This account no longer exists";

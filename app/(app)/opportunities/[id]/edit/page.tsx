@@ -29,7 +29,7 @@ export default async function EditOpportunityPage({ params }: { params: Promise<
       </>
     );
   }
-  const options = await opportunityFormOptions(actor);
+  const options = await opportunityFormOptions(actor, [context.opportunity!.ownerId, ...context.opportunity!.memberIds]);
   return (
     <>
       <PageHeader title={`Edit “${context.opportunity!.title}”`} />
