@@ -30,7 +30,7 @@ test("accounts: create, sell to, add contacts, and delete by handing everything 
   await page.getByLabel("Title").fill(`${heir} deal`);
   await page.getByLabel("Amount", { exact: true }).fill("500");
   await page.getByRole("combobox", { name: "Contacts" }).fill("Wendy Wombat");
-  await page.getByRole("option", { name: /Wendy Wombat/ }).click();
+  await page.getByRole("option", { name: /^Wendy Wombat/ }).click();
   await expect(page.getByTestId("opportunity-contacts")).toContainText("Primary");
   await page.getByRole("button", { name: "Create opportunity" }).click();
   await expect(page.getByRole("heading", { name: `${heir} deal` })).toBeVisible();
@@ -42,6 +42,9 @@ test("accounts: create, sell to, add contacts, and delete by handing everything 
   await page.getByRole("combobox", { name: "Account" }).fill(doomed);
   await page.getByRole("option", { name: `Create “${doomed}”` }).click();
   await expect(page.getByRole("button", { name: "Account", exact: true })).toHaveText(doomed);
+  await page.getByRole("combobox", { name: "Contacts" }).fill("Dora Numbat");
+  await page.getByRole("option", { name: "Create “Dora Numbat”" }).click();
+  await expect(page.getByTestId("opportunity-contacts")).toContainText("Dora Numbat");
   await page.getByRole("button", { name: "Create opportunity" }).click();
   await expect(page.getByRole("heading", { name: `${doomed} deal` })).toBeVisible();
 
@@ -50,7 +53,7 @@ test("accounts: create, sell to, add contacts, and delete by handing everything 
   await expect(page.getByRole("heading", { name: doomed, exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Delete" }).click();
   const dialog = page.getByRole("dialog");
-  await expect(dialog).toContainText("1 opportunity and 0 contacts belong to this account");
+  await expect(dialog).toContainText("1 opportunity and 1 contact belong to this account");
   await dialog.getByLabel("Move them to another account").check();
   await dialog.getByRole("combobox").fill(heir);
   await dialog.getByRole("option", { name: heir }).click();

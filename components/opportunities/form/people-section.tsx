@@ -6,7 +6,7 @@ import { Controller, useFormContext, useWatch } from "react-hook-form";
 import { Star, X } from "lucide-react";
 import clsx from "clsx";
 import { createAccountAction, searchAccountsAction } from "@/app/(app)/accounts/actions";
-import { searchContactsAction } from "@/app/(app)/contacts/actions";
+import { createContactAction, searchContactsAction } from "@/app/(app)/contacts/actions";
 import { Field, fieldAria, FormSection } from "@/components/forms/field";
 import { SearchSelect, type SearchOption } from "@/components/forms/search-select";
 import { inputClass } from "@/components/forms/styles";
@@ -49,6 +49,20 @@ export function PeopleSection({
       return r.ok ? r.data.map((c) => ({ id: c.id, label: c.name, detail: c.accountName ?? c.email })) : [];
     },
     [accountId],
+  );
+  // "Jane van Dyke" → first name "Jane", last name "van Dyke"; a single word is both.
+  const createContact = useCallback(
+    async (text: string) => {
+      const [first, ...rest] = text.trim().split(/\s+/);
+      const r = await createContactAction({ firstName: first, lastName: rest.join(" ") || first, accountId: accountId ?? null });
+      if (!r.ok) {
+        toast.error(Object.values(r.error.fields ?? {})[0] ?? r.error.message);
+        return null;
+      }
+      toast.success(`Contact “${r.data.firstName} ${r.data.lastName}” created`);
+      return { id: r.data.id, label: `${r.data.firstName} ${r.data.lastName}`, detail: account?.label ?? null };
+    },
+    [accountId, account],
   );
   const contactsError = errors.contacts?.message ?? errors.contacts?.root?.message;
 
@@ -146,7 +160,8 @@ export function PeopleSection({
                   setList([...list, { contactId: o.id, isPrimary: list.length === 0 }]);
                 }}
                 search={searchContacts}
-                placeholder="Add a contact by name, email or company"
+                onCreate={createContact}
+                placeholder="Add a contact by name, email or company, or type a new name"
                 invalid={!!contactsError}
               />
             </Field>
