@@ -1,25 +1,36 @@
+"use client";
+// The Opportunities table: sortable columns, row selection for bulk actions.
+import { useState } from "react";
+import Link from "next/link";
 import { Lock } from "lucide-react";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatMoney } from "@/lib/domain/money";
 import type { OpportunityTablePage } from "@/lib/server/opportunities/table";
 import type { OpportunityTableQuery } from "@/lib/validation/opportunity-list";
+import { BulkBar } from "./bulk-bar";
+import type { TableOptions } from "./filter-bar";
+import { formatDate } from "./format";
 import { Pagination } from "./pagination";
 import { SortHeader } from "./sort-header";
 
-function formatDate(iso: string | null): string {
-  if (!iso) return "—";
-  const [y, m, d] = iso.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
-}
-
-export function OpportunityTable({ data, query, today }: { data: OpportunityTablePage; query: OpportunityTableQuery; today: string }) {
+export function OpportunityTable({ data, query, today, options }: { data: OpportunityTablePage; query: OpportunityTableQuery; today: string; options: TableOptions }) {
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const ids = data.rows.map((r) => r.id).filter((id) => selected.has(id));
+  const all = data.rows.length > 0 && ids.length === data.rows.length;
+  const toggle = (id: string) => setSelected((s) => { const n = new Set(s); if (n.has(id)) n.delete(id); else n.add(id); return n; });
   return (
     <div>
+      {ids.length ? <BulkBar ids={ids} options={options} onDone={() => setSelected(new Set())} /> : null}
       <div className="overflow-x-auto rounded-xl border border-border bg-surface shadow-sm">
         <table className="w-full min-w-[960px] border-collapse text-sm" data-testid="opportunity-table">
           <thead className="border-b border-border bg-surface-muted/60">
             <tr>
-              <SortHeader query={query} field="title" label="Opportunity" />
+              <SortHeader
+                query={query}
+                field="title"
+                label="Opportunity"
+                prefix={<input type="checkbox" aria-label="Select all on this page" checked={all} onChange={() => setSelected(all ? new Set() : new Set(data.rows.map((r) => r.id)))} className="mr-3 size-4 align-middle" />}
+              />
               <SortHeader query={query} field="account" label="Account" />
               <SortHeader query={query} field="stage" label="Stage" />
               <SortHeader query={query} field="amount" label="Amount" align="right" />
@@ -34,17 +45,19 @@ export function OpportunityTable({ data, query, today }: { data: OpportunityTabl
             {data.rows.length === 0 ? (
               <tr>
                 <td colSpan={7} className="px-4 py-16 text-center text-muted">
-                  No opportunities yet.
+                  {Object.keys(query.filters).length ? "No opportunities match these filters." : "No opportunities yet."}
                 </td>
               </tr>
             ) : (
               data.rows.map((row) => {
                 const overdue = row.status === "OPEN" && row.expectedCloseDate !== null && row.expectedCloseDate < today;
                 return (
-                  <tr key={row.id} className="transition hover:bg-surface-muted/50" data-testid="opportunity-row">
+                  <tr key={row.id} className={selected.has(row.id) ? "bg-accent-soft/60" : "transition hover:bg-surface-muted/50"} data-testid="opportunity-row">
                     <td className="max-w-[320px] px-4 py-3">
                       <div className="flex items-center gap-1.5 font-medium">
-                        <span className="truncate">{row.title}</span>
+                        {/* The checkbox shares the title cell so column positions stay stable for readers and tests. */}
+                        <input type="checkbox" aria-label={`Select ${row.title}`} checked={selected.has(row.id)} onChange={() => toggle(row.id)} className="mr-1.5 size-4 shrink-0" />
+                        <Link href={`/opportunities/${row.id}`} className="truncate hover:text-accent hover:underline">{row.title}</Link>
                         {row.isPrivate ? <Lock className="size-3.5 shrink-0 text-muted" aria-label="Private" /> : null}
                       </div>
                     </td>

@@ -1,6 +1,7 @@
 // The Opportunities table's URL state. Unknown or malformed values fall back
 // to defaults: a hand-edited URL never breaks the page.
 import { z } from "zod";
+import { isIsoDate } from "./opportunity-fields";
 
 export const OPPORTUNITY_SORT_FIELDS = ["title", "account", "stage", "amount", "owner", "expectedCloseDate", "createdAt"] as const;
 export type OpportunitySortField = (typeof OPPORTUNITY_SORT_FIELDS)[number];
@@ -17,14 +18,37 @@ export const opportunityTableQuerySchema = z.object({
     .catch(25),
 });
 
-export type OpportunityTableQuery = z.infer<typeof opportunityTableQuerySchema>;
+const optionalId = z.string().trim().min(1).max(64).optional().catch(undefined);
+const optionalDate = z.string().refine(isIsoDate).optional().catch(undefined);
+
+/** Filters shared by the table, its CSV export and bulk selection. Bad values are ignored, not errors. */
+export const opportunityFilterSchema = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined).transform((v) => v || undefined),
+  pipelineId: optionalId,
+  stageId: optionalId,
+  status: z.enum(["OPEN", "WON", "LOST"]).optional().catch(undefined),
+  ownerId: optionalId,
+  label: z.string().trim().min(1).max(40).optional().catch(undefined),
+  closeFrom: optionalDate,
+  closeTo: optionalDate,
+});
+export type OpportunityFilters = Partial<z.infer<typeof opportunityFilterSchema>>;
+export const FILTER_KEYS = ["q", "pipelineId", "stageId", "status", "ownerId", "label", "closeFrom", "closeTo"] as const;
+
+export type OpportunityTableQuery = z.infer<typeof opportunityTableQuerySchema> & { filters: OpportunityFilters };
 
 export function parseOpportunityTableQuery(params: Record<string, string | string[] | undefined>): OpportunityTableQuery {
   const single = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  return opportunityTableQuerySchema.parse({
+  const table = opportunityTableQuerySchema.parse({
     sort: single.sort,
     dir: single.dir ?? (single.sort && single.sort !== "createdAt" ? "asc" : "desc"),
     page: single.page,
     pageSize: single.pageSize,
   });
+  return { ...table, filters: parseOpportunityFilters(single) };
+}
+
+export function parseOpportunityFilters(single: Record<string, string | undefined>): OpportunityFilters {
+  const parsed = opportunityFilterSchema.parse(Object.fromEntries(FILTER_KEYS.map((k) => [k, single[k]])));
+  return Object.fromEntries(Object.entries(parsed).filter(([, v]) => v !== undefined)) as OpportunityFilters;
 }

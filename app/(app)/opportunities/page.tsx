@@ -1,5 +1,10 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { Plus } from "lucide-react";
+import { buttonClass } from "@/components/forms/styles";
+import { FilterBar } from "@/components/opportunities/filter-bar";
 import { OpportunityTable } from "@/components/opportunities/opportunity-table";
+import { opportunityFormOptions } from "@/lib/server/opportunities/form-options";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/server/auth/session";
 import { listOpportunityTable } from "@/lib/server/opportunities/table";
@@ -10,13 +15,22 @@ export const metadata: Metadata = { title: "Opportunities" };
 export default async function OpportunitiesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   const query = parseOpportunityTableQuery(await searchParams);
-  const data = await listOpportunityTable(actor, query);
+  const [data, options] = await Promise.all([listOpportunityTable(actor, query), opportunityFormOptions(actor)]);
   const today = new Date().toISOString().slice(0, 10);
   return (
     <>
-      <PageHeader title="Opportunities" description={`${data.total} opportunities you can see`} />
+      <PageHeader
+        title="Opportunities"
+        description={`${data.total} opportunities you can see`}
+        actions={
+          <Link href="/opportunities/new" className={buttonClass("primary")}>
+            <Plus className="size-4" aria-hidden="true" /> New opportunity
+          </Link>
+        }
+      />
       <div className="px-8 py-6">
-        <OpportunityTable data={data} query={query} today={today} />
+        <FilterBar key={JSON.stringify(query.filters)} query={query} options={options} />
+        <OpportunityTable key={`${data.page}:${JSON.stringify(query)}`} data={data} query={query} today={today} options={options} />
       </div>
     </>
   );

@@ -2,7 +2,8 @@
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/client";
 import { weightedAmount } from "@/lib/domain/money";
-import type { OpportunitySortField, OpportunityTableQuery } from "@/lib/validation/opportunity-list";
+import type { OpportunityFilters, OpportunitySortField, OpportunityTableQuery } from "@/lib/validation/opportunity-list";
+import { opportunityFilterWhere } from "./filters";
 import type { Actor } from "../auth/actor";
 import { visibleOpportunities } from "../visibility";
 import { isoDate } from "../serialize";
@@ -29,7 +30,7 @@ export interface OpportunityTablePage {
   pageCount: number;
 }
 
-type Dir = "asc" | "desc";
+export type Dir = "asc" | "desc";
 
 const ORDER: Record<OpportunitySortField, (dir: Dir) => Prisma.OpportunityOrderByWithRelationInput[]> = {
   title: (dir) => [{ title: dir }],
@@ -41,14 +42,23 @@ const ORDER: Record<OpportunitySortField, (dir: Dir) => Prisma.OpportunityOrderB
   createdAt: (dir) => [{ createdAt: dir }],
 };
 
+/** Visible rows matching the filters: the one condition for the table, its export and bulk "select all". */
+export function tableWhere(actor: Actor, filters: OpportunityFilters): Prisma.OpportunityWhereInput {
+  return { AND: [visibleOpportunities(actor), ...opportunityFilterWhere(filters)] };
+}
+
+export function tableOrder(sort: OpportunitySortField, dir: Dir): Prisma.OpportunityOrderByWithRelationInput[] {
+  return [...ORDER[sort](dir), { id: dir }];
+}
+
 export async function listOpportunityTable(actor: Actor, query: OpportunityTableQuery): Promise<OpportunityTablePage> {
-  const where = visibleOpportunities(actor);
+  const where = tableWhere(actor, query.filters);
   const total = await prisma().opportunity.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / query.pageSize));
   const page = Math.min(query.page, pageCount);
   const rows = await prisma().opportunity.findMany({
     where,
-    orderBy: [...ORDER[query.sort](query.dir), { id: query.dir }],
+    orderBy: tableOrder(query.sort, query.dir),
     skip: (page - 1) * query.pageSize,
     take: query.pageSize,
     select: {

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ContactForm } from "@/components/contacts/contact-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireActor } from "@/lib/server/auth/session";
+import { getContactDetail } from "@/lib/server/contacts/list";
+import { AppError } from "@/lib/server/errors";
+
+export const metadata: Metadata = { title: "Edit contact" };
+
+export default async function EditContactPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireActor();
+  const { id } = await params;
+  const d = await getContactDetail(actor, id).catch((e: unknown) => {
+    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
+    throw e;
+  });
+  const account = d.contact.accountId && d.accountName ? { id: d.contact.accountId, label: d.accountName } : null;
+  return (
+    <>
+      <PageHeader title={`Edit ${d.contact.firstName} ${d.contact.lastName}`} />
+      <div className="px-8 py-6"><ContactForm contact={d.contact} account={account} /></div>
+    </>
+  );
+}

@@ -1,0 +1,167 @@
+"use client";
+// The opportunity form, for create and edit. Validates with the shared zod
+// schema before submit; the server validates again and its field errors land
+// beside the same fields, with everything the user typed kept. Edits carry the
+// version they started from, so a concurrent save is shown, never overwritten
+// silently.
+import { useMemo, useState } from "react";
+import { useRouter } from "next/navigation";
+import { FormProvider, useForm, useWatch, type Resolver } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { toast } from "sonner";
+import { createOpportunityAction, getOpportunityAction, updateOpportunityAction } from "@/app/(app)/opportunities/actions";
+import { Field, fieldAria, FormSection } from "@/components/forms/field";
+import type { SearchOption } from "@/components/forms/search-select";
+import { applyServerErrors } from "@/components/forms/server-errors";
+import { buttonClass, inputClass } from "@/components/forms/styles";
+import { LEAVE_MESSAGE, useUnsavedChanges } from "@/components/forms/use-unsaved-changes";
+import type { OpportunityDto } from "@/lib/server/opportunities/dto";
+import type { OpportunityFormOptions } from "@/lib/server/opportunities/form-options";
+import type { OpportunityCreateInput, OpportunityFormValues } from "@/lib/validation/opportunity";
+import { ConflictPanel } from "./conflict-panel";
+import { AttributionSection, ClassificationSection, CustomFieldsSection, LostSection } from "./details-section";
+import { clientSchema, emptyValues, stageById, valuesFromDto } from "./form-values";
+import { PeopleSection } from "./people-section";
+import { ValueSection } from "./value-section";
+
+const FIELD_NAMES = new Set(Object.keys(emptyValues({ pipelines: [], users: [], currencies: [], sources: [], types: [], lostReasons: [], labels: [], customFields: [] }, "", {})));
+const isFormPath = (path: string) => FIELD_NAMES.has(path.split(".")[0]);
+
+/** Blank money fields mean 0, so the schema's money rule sees a number. */
+function normalize(values: OpportunityFormValues): OpportunityFormValues {
+  return { ...values, amount: values.amount?.trim() || "0", recurringAmount: values.recurringAmount?.trim() || "0" };
+}
+
+export interface OpportunityFormProps {
+  options: OpportunityFormOptions;
+  actorId: string;
+  opportunity: OpportunityDto | null;
+  preset?: { stageId?: string | undefined };
+  account: SearchOption | null;
+  contacts: SearchOption[];
+  hasLineItems?: boolean;
+}
+
+export function OpportunityForm({ options, actorId, opportunity, preset = {}, account: initialAccount, contacts, hasLineItems = false }: OpportunityFormProps) {
+  const router = useRouter();
+  const [base, setBase] = useState(opportunity);
+  const [conflict, setConflict] = useState<OpportunityDto | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [account, setAccount] = useState(initialAccount);
+  const [contactLabels, setContactLabels] = useState<Record<string, SearchOption>>(() => Object.fromEntries(contacts.map((c) => [c.id, c])));
+  const schema = useMemo(() => clientSchema(options), [options]);
+  const resolver: Resolver<OpportunityFormValues, unknown, OpportunityCreateInput> = (values, context, opts) => zodResolver(schema)(normalize(values), context, opts);
+  const form = useForm<OpportunityFormValues, unknown, OpportunityCreateInput>({
+    resolver,
+    mode: "onTouched",
+    defaultValues: opportunity ? valuesFromDto(opportunity, options) : emptyValues(options, actorId, { stageId: preset.stageId, accountId: initialAccount?.id ?? null }),
+  });
+  const { register, handleSubmit, setValue, setError, reset, control, formState: { errors, isDirty, isSubmitting } } = form;
+  useUnsavedChanges(isDirty && !busy);
+  const [pipelineId, stageId] = useWatch({ control, name: ["pipelineId", "stageId"] });
+  const pipeline = options.pipelines.find((p) => p.id === pipelineId) ?? options.pipelines[0];
+  const stage = stageById(options, stageId);
+
+  async function save(values: OpportunityCreateInput, version?: number) {
+    setBusy(true);
+    try {
+      const result = base
+        ? await updateOpportunityAction({ id: base.id, changes: { ...values, version: version ?? base.version } })
+        : await createOpportunityAction(values);
+      if (result.ok) {
+        setConflict(null);
+        reset(valuesFromDto(result.data, options));
+        toast.success(base ? "Changes saved" : "Opportunity created");
+        router.push(`/opportunities/${result.data.id}`);
+        router.refresh();
+        return;
+      }
+      // A version conflict has no fields; a duplicate (externalId) names its field like a validation error.
+      if (result.error.code === "CONFLICT" && base && !result.error.fields) {
+        const latest = await getOpportunityAction({ id: base.id });
+        if (latest.ok) setConflict(latest.data);
+        else toast.error(latest.error.message);
+        return;
+      }
+      applyServerErrors(result.error, setError, isFormPath);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const onSubmit = handleSubmit((values) => save(values), () => toast.error("Please correct the highlighted fields"));
+
+  return (
+    <FormProvider {...form}>
+      <form onSubmit={onSubmit} noValidate className="mx-auto max-w-4xl space-y-5" aria-label={base ? "Edit opportunity" : "New opportunity"}>
+        {conflict && base ? (
+          <ConflictPanel
+            base={base}
+            latest={conflict}
+            options={options}
+            busy={busy}
+            onReload={() => {
+              setBase(conflict);
+              reset(valuesFromDto(conflict, options));
+              setConflict(null);
+              toast.info("Loaded the latest version");
+            }}
+            onOverwrite={() => void handleSubmit((values) => save(values, conflict.version))()}
+          />
+        ) : null}
+        <FormSection title="Basics">
+          <Field id="title" label="Title" required error={errors.title?.message} className="sm:col-span-2">
+            <input {...register("title")} {...fieldAria("title", errors.title?.message)} autoFocus={!base} placeholder="e.g. Acme platform rollout" className={inputClass(!!errors.title)} />
+          </Field>
+          <Field id="pipelineId" label="Pipeline" error={errors.pipelineId?.message}>
+            <select
+              {...register("pipelineId", {
+                onChange: (e) => {
+                  const next = options.pipelines.find((p) => p.id === e.target.value);
+                  setValue("stageId", next?.stages.find((s) => s.type === "OPEN")?.id ?? "", { shouldDirty: true, shouldValidate: true });
+                },
+              })}
+              {...fieldAria("pipelineId", errors.pipelineId?.message)}
+              className={inputClass(!!errors.pipelineId)}
+            >
+              {options.pipelines.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+            </select>
+          </Field>
+          <Field id="stageId" label="Stage" required error={errors.stageId?.message}>
+            <select {...register("stageId")} {...fieldAria("stageId", errors.stageId?.message)} className={inputClass(!!errors.stageId)}>
+              {pipeline?.stages.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name} ({s.type === "OPEN" ? `${s.probability}%` : s.type === "WON" ? "won" : "lost"})
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="description" label="Description" error={errors.description?.message} className="sm:col-span-2">
+            <textarea {...register("description")} {...fieldAria("description", errors.description?.message)} rows={3} className={inputClass(!!errors.description)} />
+          </Field>
+        </FormSection>
+        {stage?.type === "LOST" ? <LostSection options={options} /> : null}
+        <ValueSection options={options} hasLineItems={hasLineItems} />
+        <PeopleSection
+          options={options}
+          account={account}
+          onAccount={setAccount}
+          contactLabels={contactLabels}
+          onContactLabel={(o) => setContactLabels((m) => ({ ...m, [o.id]: o }))}
+        />
+        <ClassificationSection options={options} />
+        <CustomFieldsSection options={options} />
+        <AttributionSection />
+        <div className="sticky bottom-0 -mx-1 flex items-center justify-end gap-2 border-t border-border bg-background/90 px-1 py-3 backdrop-blur">
+          {isDirty ? <span className="mr-auto text-xs text-muted">Unsaved changes</span> : null}
+          <button type="button" className={buttonClass("secondary")} onClick={() => (!isDirty || window.confirm(LEAVE_MESSAGE)) && router.back()}>
+            Cancel
+          </button>
+          <button type="submit" className={buttonClass("primary")} disabled={isSubmitting || busy || !!conflict}>
+            {busy ? "Saving…" : base ? "Save changes" : "Create opportunity"}
+          </button>
+        </div>
+      </form>
+    </FormProvider>
+  );
+}

@@ -1,0 +1,64 @@
+// Creating, editing and deleting accounts. Any team member may create and
+// edit accounts; deleting is for the account's owner, managers and admins,
+// and never leaves an opportunity or contact pointing at nothing.
+import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/db/generated/client";
+import type { AccountCreateInput, AccountUpdateInput } from "@/lib/validation/account";
+import { seesEverything, type Actor } from "../auth/actor";
+import { AppError, forbidden, notFound } from "../errors";
+import { toAccountDto, type AccountDto } from "./dto";
+
+type Tx = Prisma.TransactionClient;
+
+async function checkOwner(tx: Tx, ownerId: string | null | undefined) {
+  if (!ownerId) return;
+  if (!(await tx.user.count({ where: { id: ownerId, active: true } }))) throw new AppError("VALIDATION", "Unknown owner", { ownerId: "Choose an active user as owner" });
+}
+
+export async function createAccount(actor: Actor, input: AccountCreateInput): Promise<AccountDto> {
+  return prisma().$transaction(async (tx) => {
+    await checkOwner(tx, input.ownerId);
+    const data: Prisma.AccountUncheckedCreateInput = { name: input.name, ownerId: input.ownerId === undefined ? actor.id : input.ownerId };
+    for (const [k, v] of Object.entries(input)) if (v !== undefined && k !== "ownerId") (data as Record<string, unknown>)[k] = v;
+    return toAccountDto(await tx.account.create({ data }));
+  });
+}
+
+export async function updateAccount(_actor: Actor, id: string, input: AccountUpdateInput): Promise<AccountDto> {
+  return prisma().$transaction(async (tx) => {
+    if (!(await tx.account.count({ where: { id } }))) throw notFound("Account");
+    await checkOwner(tx, input.ownerId);
+    const data: Prisma.AccountUncheckedUpdateInput = {};
+    for (const [k, v] of Object.entries(input)) if (v !== undefined) (data as Record<string, unknown>)[k] = v;
+    return toAccountDto(await tx.account.update({ where: { id }, data }));
+  });
+}
+
+/** What deleting would touch, to ask the user what to do (counts every record, names none). */
+export async function accountUsage(_actor: Actor, id: string): Promise<{ opportunities: number; contacts: number }> {
+  const [opportunities, contacts] = await Promise.all([prisma().opportunity.count({ where: { accountId: id } }), prisma().contact.count({ where: { accountId: id } })]);
+  return { opportunities, contacts };
+}
+
+export async function deleteAccount(
+  actor: Actor,
+  input: { id: string; strategy: "detach" | "reassign"; targetAccountId?: string | undefined },
+): Promise<{ id: string; deleted: true; moved: number }> {
+  return prisma().$transaction(async (tx) => {
+    const account = await tx.account.findUnique({ where: { id: input.id }, select: { ownerId: true } });
+    if (!account) throw notFound("Account");
+    if (!seesEverything(actor) && account.ownerId !== actor.id) throw forbidden("Only the account's owner, managers and admins can delete it");
+    let target: string | null = null;
+    if (input.strategy === "reassign") {
+      if (!input.targetAccountId || input.targetAccountId === input.id || !(await tx.account.count({ where: { id: input.targetAccountId } }))) {
+        throw new AppError("VALIDATION", "Choose another existing account", { targetAccountId: "Choose another existing account" });
+      }
+      target = input.targetAccountId;
+    }
+    // Every opportunity moves, private ones included: otherwise they would point at a deleted account.
+    const moved = await tx.opportunity.updateMany({ where: { accountId: input.id }, data: { accountId: target, version: { increment: 1 } } });
+    await tx.contact.updateMany({ where: { accountId: input.id }, data: { accountId: target } });
+    await tx.account.delete({ where: { id: input.id } });
+    return { id: input.id, deleted: true as const, moved: moved.count };
+  });
+}

@@ -1,0 +1,74 @@
+// Creating, editing and deleting contacts. Deleting one that opportunities
+// use either removes it from them (promoting another contact to primary where
+// it was the primary one) or puts a replacement contact in its place.
+import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/db/generated/client";
+import type { ContactCreateInput, ContactUpdateInput } from "@/lib/validation/contact";
+import type { Actor } from "../auth/actor";
+import { AppError, notFound } from "../errors";
+import { toContactDto, type ContactDto } from "./dto";
+
+type Tx = Prisma.TransactionClient;
+
+async function checkAccount(tx: Tx, accountId: string | null | undefined) {
+  if (accountId && !(await tx.account.count({ where: { id: accountId } }))) throw new AppError("VALIDATION", "Unknown account", { accountId: "This account no longer exists" });
+}
+
+function dataOf(input: ContactUpdateInput): Prisma.ContactUncheckedUpdateInput {
+  const data: Prisma.ContactUncheckedUpdateInput = {};
+  for (const [k, v] of Object.entries(input)) if (v !== undefined) (data as Record<string, unknown>)[k] = v;
+  return data;
+}
+
+export async function createContact(_actor: Actor, input: ContactCreateInput): Promise<ContactDto> {
+  return prisma().$transaction(async (tx) => {
+    await checkAccount(tx, input.accountId);
+    return toContactDto(await tx.contact.create({ data: { ...(dataOf(input) as Prisma.ContactUncheckedCreateInput), firstName: input.firstName, lastName: input.lastName } }));
+  });
+}
+
+export async function updateContact(_actor: Actor, id: string, input: ContactUpdateInput): Promise<ContactDto> {
+  return prisma().$transaction(async (tx) => {
+    if (!(await tx.contact.count({ where: { id } }))) throw notFound("Contact");
+    await checkAccount(tx, input.accountId);
+    return toContactDto(await tx.contact.update({ where: { id }, data: dataOf(input) }));
+  });
+}
+
+export async function contactUsage(_actor: Actor, id: string): Promise<{ opportunities: number }> {
+  return { opportunities: await prisma().opportunityContact.count({ where: { contactId: id } }) };
+}
+
+export async function deleteContact(
+  _actor: Actor,
+  input: { id: string; strategy: "remove" | "replace"; replacementId?: string | undefined },
+): Promise<{ id: string; deleted: true; opportunities: number }> {
+  return prisma().$transaction(async (tx) => {
+    if (!(await tx.contact.count({ where: { id: input.id } }))) throw notFound("Contact");
+    const links = await tx.opportunityContact.findMany({ where: { contactId: input.id }, select: { opportunityId: true, isPrimary: true } });
+    if (input.strategy === "replace") {
+      if (!input.replacementId || input.replacementId === input.id || !(await tx.contact.count({ where: { id: input.replacementId } }))) {
+        throw new AppError("VALIDATION", "Choose another existing contact", { replacementId: "Choose another existing contact" });
+      }
+      for (const link of links) {
+        const existing = await tx.opportunityContact.findUnique({ where: { opportunityId_contactId: { opportunityId: link.opportunityId, contactId: input.replacementId } } });
+        if (existing) {
+          if (link.isPrimary) await tx.opportunityContact.update({ where: { opportunityId_contactId: { opportunityId: link.opportunityId, contactId: input.replacementId } }, data: { isPrimary: true } });
+        } else {
+          await tx.opportunityContact.create({ data: { opportunityId: link.opportunityId, contactId: input.replacementId, isPrimary: link.isPrimary } });
+        }
+      }
+    }
+    await tx.opportunityContact.deleteMany({ where: { contactId: input.id } });
+    // Keep "exactly one primary when there are any" on every opportunity it was primary on.
+    if (input.strategy === "remove") {
+      for (const link of links.filter((l) => l.isPrimary)) {
+        const next = await tx.opportunityContact.findFirst({ where: { opportunityId: link.opportunityId }, orderBy: { contactId: "asc" } });
+        if (next) await tx.opportunityContact.update({ where: { opportunityId_contactId: { opportunityId: link.opportunityId, contactId: next.contactId } }, data: { isPrimary: true } });
+      }
+    }
+    if (links.length) await tx.opportunity.updateMany({ where: { id: { in: links.map((l) => l.opportunityId) } }, data: { version: { increment: 1 } } });
+    await tx.contact.delete({ where: { id: input.id } });
+    return { id: input.id, deleted: true as const, opportunities: links.length };
+  });
+}

@@ -1,0 +1,40 @@
+// Account (customer company) input, shared by the account form, its server
+// actions and the API. Strict: unknown fields are errors.
+import { z } from "zod";
+import { moneyField, optionalText } from "./opportunity-fields";
+
+export const accountFields = {
+  name: z.string({ error: "Enter the company name" }).trim().min(1, "Enter the company name").max(200, "Use at most 200 characters"),
+  industry: optionalText(100),
+  segment: optionalText(100),
+  territory: optionalText(100),
+  website: optionalText(300).refine((v) => !v || /^(https?:\/\/)?[\w.-]+\.[a-z]{2,}(\/\S*)?$/i.test(v), "Enter a web address like example.com"),
+  phone: optionalText(50),
+  city: optionalText(100),
+  country: optionalText(100),
+  employees: z.number({ error: "Enter a whole number" }).int("Enter a whole number").min(0, "Enter 0 or more").max(10_000_000).nullable().optional(),
+  annualRevenue: moneyField.nullable().optional(),
+  ownerId: z.string().trim().min(1).max(64).nullable().optional(),
+};
+
+export const accountCreateSchema = z.strictObject(accountFields);
+export const accountUpdateSchema = accountCreateSchema.partial();
+export type AccountCreateInput = z.output<typeof accountCreateSchema>;
+export type AccountUpdateInput = z.output<typeof accountUpdateSchema>;
+export type AccountFormValues = z.input<typeof accountCreateSchema>;
+
+export const accountUpdateActionSchema = z.strictObject({ id: z.string().min(1).max(64), changes: accountUpdateSchema });
+
+/** Deleting an account that opportunities or contacts use: detach them, or move them to another account. */
+export const accountDeleteSchema = z.strictObject({
+  id: z.string().min(1).max(64),
+  strategy: z.enum(["detach", "reassign"], { error: "Choose what happens to its opportunities and contacts" }),
+  targetAccountId: z.string().min(1).max(64).optional(),
+}).refine((v) => v.strategy !== "reassign" || !!v.targetAccountId, { path: ["targetAccountId"], message: "Choose the account that takes them over" });
+
+export const searchSchema = z.strictObject({
+  q: z.string().trim().max(200).catch(""),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  limit: z.coerce.number().int().min(1).max(100).catch(25),
+});
+export type SearchInput = z.output<typeof searchSchema>;
