@@ -53,6 +53,14 @@ test("create an opportunity: a bad probability is explained inline, fixed, saved
   await expect(rows.first()).toContainText(title);
   await expect(rows.first()).toContainText("$1,000.00");
   await expect(rows.first()).toContainText("$400.00");
+
+  // On the board it sits in Lead; its title opens the detail page.
+  await page.goto(`/board?q=${encodeURIComponent(title)}`);
+  const card = page.locator('[data-testid="board-column"][data-stage-name="Lead"]').getByTestId("board-card");
+  await expect(card).toHaveCount(1);
+  await expect(card).toContainText(title);
+  await card.getByRole("link", { name: title }).click();
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
 });
 
 test("the server's verdict lands beside the field and keeps what was typed", async ({ page }) => {
@@ -146,6 +154,12 @@ test("the stage path moves an opportunity and asks why when it is lost", async (
 
 test("a board column's + opens the form with that stage (and its pipeline) chosen", async ({ page }) => {
   await signIn(page, "alice@example.com");
+  await page.goto("/board");
+  await page.getByRole("link", { name: "Add a deal to Proposal" }).click();
+  await expect(page).toHaveURL(/\/opportunities\/new\?stageId=/);
+  await expect(page.getByLabel("Stage").locator("option:checked")).toHaveText("Proposal");
+  await expect(page.getByLabel("Probability (%)")).toHaveAttribute("placeholder", "50");
+
   await page.goto("/opportunities/new");
   await page.getByLabel("Pipeline").selectOption({ label: "Renewals" });
   const stageId = await page.getByLabel("Stage").locator("option", { hasText: "In discussion" }).getAttribute("value");

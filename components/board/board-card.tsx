@@ -6,6 +6,7 @@ import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import clsx from "clsx";
 import { CalendarDays, Flame, Lock } from "lucide-react";
+import Link from "next/link";
 import { memo } from "react";
 import { Avatar } from "@/components/ui/avatar";
 import { formatMoney } from "@/lib/domain/money";
@@ -43,7 +44,14 @@ export const CardBody = memo(function CardBody({ card, rottingDays, context, ove
       <div className="flex items-start gap-2">
         <div className="min-w-0 flex-1">
           <div className="flex items-center gap-1 text-sm font-medium leading-snug">
-            <span className="line-clamp-2" data-testid="card-title">{card.title}</span>
+            {overlay ? (
+              <span className="line-clamp-2" data-testid="card-title">{card.title}</span>
+            ) : (
+              // A click (no drag) opens the deal; the drag sensors need 5 px of movement first.
+              <Link href={`/opportunities/${card.id}`} className="line-clamp-2 hover:text-accent hover:underline" data-testid="card-title">
+                {card.title}
+              </Link>
+            )}
             {card.isPrivate ? <Lock className="size-3 shrink-0 text-muted" aria-label="Private" /> : null}
           </div>
           <div className="mt-0.5 truncate text-xs text-muted">{card.accountName ?? "No account"}</div>

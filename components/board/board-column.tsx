@@ -6,7 +6,8 @@ import { useDroppable } from "@dnd-kit/core";
 import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
 import clsx from "clsx";
-import { Loader2 } from "lucide-react";
+import { Loader2, Plus } from "lucide-react";
+import Link from "next/link";
 import { memo, useCallback, useEffect, useMemo, useRef } from "react";
 import { formatMoney } from "@/lib/domain/money";
 import type { BoardStage } from "@/lib/server/board/board";
@@ -71,9 +72,19 @@ export const BoardColumn = memo(function BoardColumn({ stage, baseCurrency, cont
       <header className="border-b border-border px-3 pb-2.5 pt-3" style={{ boxShadow: `inset 0 3px 0 0 ${stage.color}` }}>
         <div className="flex items-center justify-between gap-2">
           <h2 className="truncate text-sm font-semibold">{stage.name}</h2>
-          <span className="rounded-full bg-surface px-2 py-0.5 text-xs font-medium text-muted tabular ring-1 ring-border" data-testid="column-count">
-            {stage.totals.count.toLocaleString("en-US")}
-          </span>
+          <div className="flex items-center gap-1">
+            <span className="rounded-full bg-surface px-2 py-0.5 text-xs font-medium text-muted tabular ring-1 ring-border" data-testid="column-count">
+              {stage.totals.count.toLocaleString("en-US")}
+            </span>
+            <Link
+              href={`/opportunities/new?stageId=${stage.id}`}
+              aria-label={`Add a deal to ${stage.name}`}
+              title={`Add a deal to ${stage.name}`}
+              className="rounded-md p-1 text-muted transition hover:bg-surface hover:text-accent"
+            >
+              <Plus className="size-3.5" aria-hidden="true" />
+            </Link>
+          </div>
         </div>
         <div className="mt-1 flex items-baseline justify-between gap-2 text-xs tabular">
           <span className="font-medium" data-testid="column-amount" title={formatMoney(stage.totals.amount, baseCurrency)}>
