@@ -157,7 +157,7 @@ test("a board column's + opens the form with that stage (and its pipeline) chose
   await page.goto("/board");
   await page.getByRole("link", { name: "Add a deal to Proposal" }).click();
   await expect(page).toHaveURL(/\/opportunities\/new\?stageId=/);
-  await expect(page.getByLabel("Stage").locator("option:checked")).toHaveText("Proposal");
+  await expect(page.getByLabel("Stage").locator("option:checked")).toHaveText("Proposal (50%)");
   await expect(page.getByLabel("Probability (%)")).toHaveAttribute("placeholder", "50");
 
   await page.goto("/opportunities/new");
