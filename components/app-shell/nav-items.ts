@@ -8,7 +8,10 @@ export interface NavItem {
 }
 
 // A section appears here when it is built; nothing links to an unfinished page.
-export const NAV_ITEMS: NavItem[] = [{ href: "/opportunities", label: "Opportunities", icon: "opportunities" }];
+export const NAV_ITEMS: NavItem[] = [
+  { href: "/opportunities", label: "Opportunities", icon: "opportunities" },
+  { href: "/forecast", label: "Forecast", icon: "forecast" },
+];
 
 export function navItemsFor(role: Role): NavItem[] {
   return NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(role));

@@ -109,3 +109,21 @@ export function cumulativeForecast(t: CategoryTotals): { closed: string; commit:
     pipeline: moneyString(bestCase.plus(dec(t.PIPELINE))),
   };
 }
+
+const PERIOD_NAMES = { month: "This month", quarter: "This quarter", year: "This year", custom: "Custom range" } as const;
+
+export function periodName(period: ForecastPeriod): string {
+  return PERIOD_NAMES[period];
+}
+
+/** "Apr 1 – Jun 30, 2026" */
+export function windowLabel(w: Pick<DateWindow, "start" | "end">): string {
+  const s = parseISO(w.start);
+  const e = parseISO(w.end);
+  return s.getFullYear() === e.getFullYear() ? `${format(s, "MMM d")} – ${format(e, "MMM d, yyyy")}` : `${format(s, "MMM d, yyyy")} – ${format(e, "MMM d, yyyy")}`;
+}
+
+/** The day before `day` (the last day an overdue deal can carry). */
+export function dayBefore(day: string): string {
+  return format(addDays(parseISO(day), -1), "yyyy-MM-dd");
+}
