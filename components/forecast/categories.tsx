@@ -8,10 +8,10 @@ import { inWindow, opportunitiesHref } from "./links";
 import { FigureLink, Section, td, th } from "./section";
 
 const ROWS = [
-  { key: "CLOSED", cumulative: "closed", hint: "won in the period" },
+  { key: "CLOSED", cumulative: "closed", hint: "closed" },
   { key: "COMMIT", cumulative: "commit", hint: "closed + commit" },
   { key: "BEST_CASE", cumulative: "bestCase", hint: "closed + commit + best case" },
-  { key: "PIPELINE", cumulative: "pipeline", hint: "everything in play" },
+  { key: "PIPELINE", cumulative: "pipeline", hint: "everything" },
 ] as const;
 
 export function Categories({ forecast }: { forecast: Forecast }) {
@@ -37,33 +37,35 @@ export function Categories({ forecast }: { forecast: Forecast }) {
         />
       }
     >
-      <table className="w-full text-sm">
-        <thead className="border-b border-border bg-surface-muted/60">
-          <tr>
-            <th scope="col" className={`${th} text-left`}>Category</th>
-            <th scope="col" className={`${th} text-right`}>Deals</th>
-            <th scope="col" className={`${th} text-right`}>Amount</th>
-            <th scope="col" className={`${th} text-right`}>Running total</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-border">
-          {rows.map((r) => (
-            <tr key={r.key} data-testid={`category-${r.key}`}>
-              <th scope="row" className={`${td} text-left font-medium`}>
-                {r.label}
-                <span className="ml-2 text-xs font-normal text-muted">{r.hint}</span>
-              </th>
-              <td className={`${td} text-right tabular`}>
-                <FigureLink href={r.href}>{r.count}</FigureLink>
-              </td>
-              <td className={`${td} text-right tabular`}>
-                <FigureLink href={r.href}>{formatMoney(r.amount, currency)}</FigureLink>
-              </td>
-              <td className={`${td} text-right font-semibold tabular`}>{formatMoney(r.total, currency)}</td>
+      <div className="overflow-x-auto">
+        <table className="w-full text-sm">
+          <thead className="border-b border-border bg-surface-muted/60">
+            <tr>
+              <th scope="col" className={`${th} text-left`}>Category</th>
+              <th scope="col" className={`${th} text-right`}>Deals</th>
+              <th scope="col" className={`${th} text-right`}>Amount</th>
+              <th scope="col" className={`${th} text-right`}>Running total</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="divide-y divide-border">
+            {rows.map((r) => (
+              <tr key={r.key} data-testid={`category-${r.key}`}>
+                <th scope="row" className={`${td} text-left font-medium`}>
+                  <span className="block">{r.label}</span>
+                  <span className="block text-xs font-normal text-muted">Running total: {r.hint}</span>
+                </th>
+                <td className={`${td} text-right tabular`}>
+                  <FigureLink href={r.href}>{r.count}</FigureLink>
+                </td>
+                <td className={`${td} text-right tabular`}>
+                  <FigureLink href={r.href}>{formatMoney(r.amount, currency)}</FigureLink>
+                </td>
+                <td className={`${td} text-right font-semibold tabular`}>{formatMoney(r.total, currency)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </Section>
   );
 }

@@ -10,6 +10,17 @@ import type { ForecastFilterOptions } from "@/lib/server/forecast/options";
 
 const selectClass = "h-9 rounded-md border border-border bg-surface px-2.5 text-sm text-text shadow-sm focus:outline-2 focus:outline-accent";
 
+function Field({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-xs font-medium text-muted">
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
 export function FilterBar({ filters, options, window }: { filters: ForecastFilters; options: ForecastFilterOptions; window: { start: string; end: string } }) {
   const router = useRouter();
   const pathname = usePathname();
@@ -41,9 +52,8 @@ export function FilterBar({ filters, options, window }: { filters: ForecastFilte
         apply({ period: "custom", from, to });
       }}
     >
-      <label className="flex flex-col gap-1 text-xs font-medium text-muted">
-        Pipeline
-        <select className={selectClass} value={filters.pipelineId ?? ""} onChange={(e) => apply({ pipelineId: e.target.value })}>
+      <Field id="forecast-pipeline" label="Pipeline">
+        <select id="forecast-pipeline" className={selectClass} value={filters.pipelineId ?? ""} onChange={(e) => apply({ pipelineId: e.target.value })}>
           <option value="">All pipelines</option>
           {options.pipelines.map((p) => (
             <option key={p.id} value={p.id}>
@@ -51,10 +61,9 @@ export function FilterBar({ filters, options, window }: { filters: ForecastFilte
             </option>
           ))}
         </select>
-      </label>
-      <label className="flex flex-col gap-1 text-xs font-medium text-muted">
-        Owner
-        <select className={selectClass} value={filters.ownerId ?? ""} onChange={(e) => apply({ ownerId: e.target.value })}>
+      </Field>
+      <Field id="forecast-owner" label="Owner">
+        <select id="forecast-owner" className={selectClass} value={filters.ownerId ?? ""} onChange={(e) => apply({ ownerId: e.target.value })}>
           <option value="">Everyone</option>
           {options.owners.map((o) => (
             <option key={o.id} value={o.id}>
@@ -62,10 +71,10 @@ export function FilterBar({ filters, options, window }: { filters: ForecastFilte
             </option>
           ))}
         </select>
-      </label>
-      <label className="flex flex-col gap-1 text-xs font-medium text-muted">
-        Period
+      </Field>
+      <Field id="forecast-period" label="Period">
         <select
+          id="forecast-period"
           className={selectClass}
           value={filters.period}
           onChange={(e) => (e.target.value === "custom" ? apply({ period: "custom", from, to }) : apply({ period: e.target.value }))}
@@ -76,17 +85,15 @@ export function FilterBar({ filters, options, window }: { filters: ForecastFilte
             </option>
           ))}
         </select>
-      </label>
+      </Field>
       {filters.period === "custom" ? (
         <>
-          <label className="flex flex-col gap-1 text-xs font-medium text-muted">
-            From
-            <input type="date" className={selectClass} value={from} onChange={(e) => setFrom(e.target.value)} required />
-          </label>
-          <label className="flex flex-col gap-1 text-xs font-medium text-muted">
-            To
-            <input type="date" className={selectClass} value={to} onChange={(e) => setTo(e.target.value)} required />
-          </label>
+          <Field id="forecast-from" label="From">
+            <input id="forecast-from" type="date" className={selectClass} value={from} onChange={(e) => setFrom(e.target.value)} required />
+          </Field>
+          <Field id="forecast-to" label="To">
+            <input id="forecast-to" type="date" className={selectClass} value={to} onChange={(e) => setTo(e.target.value)} required />
+          </Field>
           <button type="submit" className="h-9 rounded-md bg-accent px-3 text-sm font-medium text-white shadow-sm hover:opacity-90 dark:text-slate-950">
             Apply
           </button>

@@ -86,7 +86,7 @@ export function MonthChart({ months, currency, filters, today }: { months: Month
                   );
                 }}
               />
-              <Legend wrapperStyle={{ fontSize: 12, color: "var(--muted)" }} />
+              <Legend wrapperStyle={{ fontSize: 12 }} formatter={(value) => <span style={{ color: "var(--text)" }}>{value}</span>} />
               <Bar dataKey="won" name="Won" stackId="v" fill={COLORS.won} cursor="pointer" onClick={(d) => { const l = links(d.payload as MonthForecast, filters, today).won; if (l) router.push(l); }} />
               <Bar dataKey="weighted" name="Weighted open" stackId="v" fill={COLORS.weighted} cursor="pointer" onClick={(d) => router.push(links(d.payload as MonthForecast, filters, today).open)} />
               <Bar dataKey="remainder" name="Unweighted remainder" stackId="v" fill={COLORS.remainder} radius={[3, 3, 0, 0]} cursor="pointer" onClick={(d) => router.push(links(d.payload as MonthForecast, filters, today).open)} />

@@ -108,11 +108,11 @@ export function OwnerTable({ owners, currency, filters, window: w }: { owners: O
                 <tr key={o.ownerId} data-testid="owner-row">
                   {columns.map((c) =>
                     c.kind === "text" ? (
-                      <th key={c.key} scope="row" className={`${td} text-left font-medium`}>
+                      <th key={c.key} scope="row" className={`${td} whitespace-nowrap text-left font-medium`}>
                         {o.ownerName}
                       </th>
                     ) : (
-                      <td key={c.key} className={`${td} text-right tabular`}>
+                      <td key={c.key} className={`${td} whitespace-nowrap text-right tabular`}>
                         {c.status && o[c.key] !== null ? (
                           <FigureLink href={opportunitiesHref(filters, { status: c.status, ownerId: o.ownerId, ...inWindow(w) })}>{show(o, c)}</FigureLink>
                         ) : (

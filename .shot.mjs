@@ -1,0 +1,21 @@
+import { chromium } from "@playwright/test";
+const [,, url = "/forecast", out = "/tmp/shots/forecast.png", scheme = "light", email = "manager@example.com", clickTable = ""] = process.argv;
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: scheme });
+const page = await ctx.newPage();
+const base = "http://127.0.0.1:3404";
+await page.goto(base + "/signin");
+await page.getByLabel("Email").fill(email);
+await page.getByLabel("Password").fill("demo-pass-2026");
+await page.getByRole("button", { name: "Sign in" }).click();
+await page.getByTestId("current-user").waitFor();
+const t0 = Date.now();
+await page.goto(base + url);
+console.log("load ms", Date.now() - t0);
+await page.waitForTimeout(1200);
+if (clickTable) { await page.getByRole("button", { name: "Table" }).first().click(); await page.waitForTimeout(300); }
+await page.screenshot({ path: out, fullPage: true });
+const errors = [];
+page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+console.log(errors);
+await browser.close();
