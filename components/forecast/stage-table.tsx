@@ -13,13 +13,13 @@ export function StageTable({ forecast }: { forecast: Forecast }) {
   const { currency, filters, window: w } = forecast;
   const manyPipelines = new Set(stages.map((s) => s.pipelineId)).size > 1;
   const href = (s: StageForecast) => opportunitiesHref({ ...filters, pipelineId: s.pipelineId }, { stageId: s.stageId, status: s.type, ...inWindow(w) });
-  const header = ["Pipeline", "Stage", "Deals", `Amount (${currency})`, `Weighted (${currency})`, "Average age in stage (days)", "Entered in period", "Moved on", "Conversion to next stage"];
-  const rows = stages.map((s) => [s.pipelineName, s.stageName, s.count, s.amount, s.weightedAmount, s.averageAgeDays, s.type === "OPEN" ? s.entered : null, s.type === "OPEN" ? s.advanced : null, s.conversion]);
+  const header = ["Pipeline", "Stage", "Deals", `Amount (${currency})`, `Weighted (${currency})`, "Average age in stage (days)", "Left the stage in period", "Moved forward", "Conversion to next stage"];
+  const rows = stages.map((s) => [s.pipelineName, s.stageName, s.count, s.amount, s.weightedAmount, s.averageAgeDays, s.type === "OPEN" ? s.exited : null, s.type === "OPEN" ? s.advanced : null, s.conversion]);
   return (
     <Section
       id="forecast-stages"
       title="By stage"
-      description="Open deals closing in the period, and deals won or lost in it. Conversion: of the deals that entered a stage in the period, the share that later reached a further stage."
+      description="Open deals closing in the period, and deals won or lost in it. Conversion: of the deals that left a stage in the period, the share that moved forward rather than back or to lost."
       actions={<CsvButton filename="forecast-by-stage.csv" header={header} rows={rows} />}
     >
       <div className="overflow-x-auto">
@@ -54,8 +54,8 @@ export function StageTable({ forecast }: { forecast: Forecast }) {
                 <td className={`${td} text-right tabular text-muted`}>{s.averageAgeDays === null ? "—" : `${s.averageAgeDays} d`}</td>
                 <td className={`${td} text-right tabular`}>
                   {s.type === "OPEN" ? (
-                    <span title={`${s.advanced} of ${s.entered} deals that entered moved on`}>
-                      {formatRatio(s.conversion)} <span className="text-xs text-muted">({s.advanced}/{s.entered})</span>
+                    <span title={`${s.advanced} of the ${s.exited} deals that left the stage moved forward`}>
+                      {formatRatio(s.conversion)} <span className="text-xs text-muted">({s.advanced}/{s.exited})</span>
                     </span>
                   ) : (
                     <span className="text-muted">—</span>

@@ -87,6 +87,9 @@ describe.each(availableKinds())("forecast on %s", (kind) => {
     expect(inQ.some((o) => o.isPrivate && o.ownerId === fx.users.bob.id && !o.memberIds.includes(fx.users.alice.id))).toBe(true);
     expect(fx.opportunities.some((o) => o.status === "OPEN" && o.expectedCloseDate && o.expectedCloseDate < "2026-05-15")).toBe(true);
     expect(fx.opportunities.filter((o) => o.status === "WON" && o.actualCloseDate! >= q.start).length).toBeGreaterThan(3);
+    const stages = expectedStages(fx, scoped(fx, fx.users.admin, {}), WINDOWS.year);
+    expect(stages.some((s) => s.exited > 0 && s.advanced > 0 && s.advanced < s.exited)).toBe(true);
+    expect(stages.filter((s) => s.averageAgeDays !== null).length).toBeGreaterThan(2);
     expect(expectedQuota(fx, fx.users.alice.id, "quarter", q)).toBe("40000.00");
     expect(expectedQuota(fx, fx.users.bob.id, "quarter", q)).toBe("20000.00");
   });

@@ -140,20 +140,19 @@ export function expectedStages(fx: Fixture, opps: FxOpportunity[], w: Window, pi
       const f = expectedFigures(here, w);
       const openHere = here.filter((o) => isOpenIn(o, w));
       const ages = openHere.map((o) => D(NOW.getTime() - o.stageChangedAt.getTime()).dividedBy(86_400_000));
-      let entered = 0;
+      let exited = 0;
       let advanced = 0;
       if (s.type === "OPEN") {
         for (const o of opps) {
-          const entries = o.changes.filter((c) => c.toStageId === s.id && c.changedAt.getTime() >= from && c.changedAt.getTime() < to);
-          if (!entries.length) continue;
-          entered++;
-          const movedOn = entries.some((e) =>
-            o.changes.some((c) => {
-              const t = stageById.get(c.toStageId)!;
-              return c.changedAt > e.changedAt && t.pipelineId === s.pipelineId && t.position > s.position && t.type !== "LOST";
-            }),
-          );
-          if (movedOn) advanced++;
+          // An exit is a change whose previous stage was this one, made inside the window.
+          const exits = o.changes.filter((c, k) => k > 0 && o.changes[k - 1].toStageId === s.id && c.changedAt.getTime() >= from && c.changedAt.getTime() < to);
+          if (!exits.length) continue;
+          exited++;
+          const forward = exits.some((c) => {
+            const t = stageById.get(c.toStageId)!;
+            return t.pipelineId === s.pipelineId && t.position > s.position && t.type !== "LOST";
+          });
+          if (forward) advanced++;
         }
       }
       const byType = {
@@ -165,9 +164,9 @@ export function expectedStages(fx: Fixture, opps: FxOpportunity[], w: Window, pi
         stageId: s.id,
         ...byType,
         averageAgeDays: s.type === "OPEN" && ages.length ? sum(ages).dividedBy(ages.length).toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toFixed(1) : null,
-        entered,
+        exited,
         advanced,
-        conversion: s.type === "OPEN" ? share(D(advanced), D(entered)) : null,
+        conversion: s.type === "OPEN" ? share(D(advanced), D(exited)) : null,
       };
     });
 }

@@ -1,10 +1,9 @@
 // The headline figures per owner, with each owner's quota for the period.
 import { prisma } from "@/lib/db";
-import { Prisma } from "@/lib/db/generated/client";
 import { attainment, type DateWindow, type ForecastPeriod } from "@/lib/domain/forecast";
-import { EMPTY_FIGURES_ROW, toFigures, type FiguresRow, type ForecastFigures } from "./figures";
+import { EMPTY_FIGURES_ROW, toFigures, type ForecastFigures } from "./figures";
+import type { PeriodFigures } from "./period-figures";
 import { quotasFor } from "./quotas";
-import { figuresSql, inWindow, scopeSql, type Scope } from "./sql";
 
 export interface OwnerForecast extends ForecastFigures {
   ownerId: string;
@@ -14,29 +13,16 @@ export interface OwnerForecast extends ForecastFigures {
   attainment: string | null;
 }
 
-export async function forecastByOwner(scope: Scope, period: ForecastPeriod, w: DateWindow): Promise<OwnerForecast[]> {
-  const [rows, quotas] = await Promise.all([
-    prisma().$queryRaw<(FiguresRow & { ownerId: string; ownerName: string })[]>(Prisma.sql`
-      SELECT u."id" AS "ownerId", u."name" AS "ownerName", f.*
-      FROM (
-        SELECT o."ownerId" AS "groupOwnerId", ${figuresSql(w)}
-        FROM "Opportunity" o
-        WHERE ${scopeSql(scope)} AND ${inWindow(w)}
-        GROUP BY o."ownerId"
-      ) f JOIN "User" u ON u."id" = f."groupOwnerId"`),
-    quotasFor(period, w, scope.ownerId),
-  ]);
-  const byId = new Map(rows.map((r) => [r.ownerId, r]));
+export async function forecastByOwner(figures: PeriodFigures, period: ForecastPeriod, w: DateWindow, ownerId: string | undefined): Promise<OwnerForecast[]> {
+  const quotas = await quotasFor(period, w, ownerId);
   // Owners with a quota but no deals in the period still get a row: their gap is the news.
-  const missing = [...quotas.keys()].filter((id) => !byId.has(id));
-  if (missing.length > 0) {
-    const users = await prisma().user.findMany({ where: { id: { in: missing } }, select: { id: true, name: true } });
-    for (const u of users) byId.set(u.id, { ...EMPTY_FIGURES_ROW, ownerId: u.id, ownerName: u.name });
-  }
-  return [...byId.values()]
-    .map((r) => {
-      const quota = quotas.get(r.ownerId) ?? null;
-      return { ownerId: r.ownerId, ownerName: r.ownerName, ...toFigures(r), quota, attainment: attainment(r.wonAmount, quota) };
+  const ids = [...new Set([...figures.byOwner.keys(), ...quotas.keys()])];
+  const users = await prisma().user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+  return users
+    .map((u) => {
+      const quota = quotas.get(u.id) ?? null;
+      const row = figures.byOwner.get(u.id) ?? EMPTY_FIGURES_ROW;
+      return { ownerId: u.id, ownerName: u.name, ...toFigures(row), quota, attainment: attainment(row.wonAmount, quota) };
     })
     .sort((a, b) => a.ownerName.localeCompare(b.ownerName));
 }

@@ -1,11 +1,13 @@
-// The period's deals per stage, with the time they have sat there and the
-// share of deals that entered each open stage during the period and later
-// moved on to a further stage (from the StageChange history).
+// The period's deals per stage, with the time open deals have sat there and,
+// from the StageChange history, the share of deals that left each open stage
+// during the period by moving forward (to a later stage or won) rather than
+// back or to lost.
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/client";
 import { ratio, type DateWindow } from "@/lib/domain/forecast";
-import { EMPTY_FIGURES_ROW, type FiguresRow } from "./figures";
-import { figuresSql, inWindow, openIn, scopeSql, type Scope } from "./sql";
+import { EMPTY_FIGURES_ROW } from "./figures";
+import type { PeriodFigures } from "./period-figures";
+import { scopeSql, type Scope } from "./sql";
 
 export interface StageForecast {
   stageId: string;
@@ -19,63 +21,48 @@ export interface StageForecast {
   weightedAmount: string;
   /** Open deals only: mean days since they entered the stage. */
   averageAgeDays: string | null;
-  /** Deals that entered this (open) stage in the period, and how many of them reached a later one. */
-  entered: number;
+  /** Deals that left this (open) stage in the period, and how many of them moved forward. */
+  exited: number;
   advanced: number;
   conversion: string | null;
 }
 
-type StageRow = FiguresRow & { stageId: string; averageAgeDays: string | null };
-
 const startOfDayUtc = (isoDay: string) => `${isoDay}T00:00:00Z`;
 
-async function stageFigures(scope: Scope, w: DateWindow, now: Date): Promise<StageRow[]> {
-  return prisma().$queryRaw<StageRow[]>(Prisma.sql`
-    SELECT o."stageId", ${figuresSql(w)},
-      ROUND(AVG(EXTRACT(EPOCH FROM (${now}::timestamptz - o."stageChangedAt")) / 86400) FILTER (WHERE ${openIn(w)}), 1)::text AS "averageAgeDays"
-    FROM "Opportunity" o
-    WHERE ${scopeSql(scope)} AND ${inWindow(w)}
-    GROUP BY o."stageId"`);
-}
+/**
+ * One pass over the period's stage changes out of open stages. A deal that
+ * left a stage several times counts once, as advanced if any exit went forward.
+ */
+export const stageExitsSql = (scope: Scope, w: DateWindow) => Prisma.sql`
+  SELECT sc."fromStageId" AS "stageId",
+    COUNT(DISTINCT sc."opportunityId")::int AS "exited",
+    (COUNT(DISTINCT sc."opportunityId") FILTER (WHERE t."pipelineId" = f."pipelineId" AND t."position" > f."position" AND t."type" <> 'LOST'))::int AS "advanced"
+  FROM "StageChange" sc
+  JOIN "Stage" f ON f."id" = sc."fromStageId" AND f."type" = 'OPEN'
+  JOIN "Stage" t ON t."id" = sc."toStageId"
+  JOIN "Opportunity" o ON o."id" = sc."opportunityId"
+  WHERE ${scopeSql(scope)}
+    AND sc."changedAt" >= ${startOfDayUtc(w.start)}::timestamptz AND sc."changedAt" < ${startOfDayUtc(w.endExclusive)}::timestamptz
+  GROUP BY sc."fromStageId"`;
 
-async function stageConversions(scope: Scope, w: DateWindow): Promise<{ stageId: string; entered: number; advanced: number }[]> {
-  return prisma().$queryRaw(Prisma.sql`
-    WITH entries AS (
-      SELECT sc."opportunityId", sc."toStageId" AS "stageId", sc."changedAt", s."position", s."pipelineId"
-      FROM "StageChange" sc
-      JOIN "Stage" s ON s."id" = sc."toStageId" AND s."type" = 'OPEN'
-      JOIN "Opportunity" o ON o."id" = sc."opportunityId"
-      WHERE ${scopeSql(scope)}
-        AND sc."changedAt" >= ${startOfDayUtc(w.start)}::timestamptz AND sc."changedAt" < ${startOfDayUtc(w.endExclusive)}::timestamptz
-    )
-    SELECT e."stageId",
-      COUNT(DISTINCT e."opportunityId")::int AS "entered",
-      (COUNT(DISTINCT e."opportunityId") FILTER (WHERE EXISTS (
-        SELECT 1 FROM "StageChange" l JOIN "Stage" ls ON ls."id" = l."toStageId"
-        WHERE l."opportunityId" = e."opportunityId" AND l."changedAt" > e."changedAt"
-          AND ls."pipelineId" = e."pipelineId" AND ls."position" > e."position" AND ls."type" <> 'LOST'
-      )))::int AS "advanced"
-    FROM entries e
-    GROUP BY e."stageId"`);
-}
-
-export async function forecastByStage(scope: Scope, w: DateWindow, now: Date): Promise<StageForecast[]> {
-  const [figures, conversions] = await Promise.all([stageFigures(scope, w, now), stageConversions(scope, w)]);
-  const byStage = new Map(figures.map((r) => [r.stageId, r]));
-  const conv = new Map(conversions.map((c) => [c.stageId, c]));
-  const stages = await prisma().stage.findMany({
-    where: {
-      ...(scope.pipelineId ? { pipelineId: scope.pipelineId } : {}),
-      // Archived pipelines show only where they still hold deals of the period.
-      OR: [{ pipeline: { isArchived: false } }, { id: { in: [...byStage.keys()] } }],
-    },
-    select: { id: true, name: true, type: true, color: true, pipelineId: true, pipeline: { select: { name: true } } },
-    orderBy: [{ pipeline: { position: "asc" } }, { pipelineId: "asc" }, { position: "asc" }],
-  });
+export async function forecastByStage(figures: PeriodFigures, scope: Scope, w: DateWindow): Promise<StageForecast[]> {
+  const [exits, stages] = await Promise.all([
+    prisma().$queryRaw<{ stageId: string; exited: number; advanced: number }[]>(stageExitsSql(scope, w)),
+    prisma().stage.findMany({
+      where: {
+        ...(scope.pipelineId ? { pipelineId: scope.pipelineId } : {}),
+        // Archived pipelines show only where they still hold deals of the period.
+        OR: [{ pipeline: { isArchived: false } }, { id: { in: [...figures.byStage.keys()] } }],
+      },
+      select: { id: true, name: true, type: true, color: true, pipelineId: true, pipeline: { select: { name: true } } },
+      orderBy: [{ pipeline: { position: "asc" } }, { pipelineId: "asc" }, { position: "asc" }],
+    }),
+  ]);
+  const byExit = new Map(exits.map((e) => [e.stageId, e]));
   return stages.map((s) => {
-    const r = byStage.get(s.id) ?? { ...EMPTY_FIGURES_ROW, stageId: s.id, averageAgeDays: null };
-    const c = conv.get(s.id) ?? { entered: 0, advanced: 0 };
-    const figures =
+    const r = figures.byStage.get(s.id) ?? { ...EMPTY_FIGURES_ROW, averageAgeDays: null };
+    const e = byExit.get(s.id) ?? { exited: 0, advanced: 0 };
+    const values =
       s.type === "OPEN"
         ? { count: r.openCount, amount: r.openAmount, weightedAmount: r.weightedAmount }
         : s.type === "WON"
@@ -88,11 +75,11 @@ export async function forecastByStage(scope: Scope, w: DateWindow, now: Date): P
       pipelineName: s.pipeline.name,
       type: s.type,
       color: s.color,
-      ...figures,
+      ...values,
       averageAgeDays: s.type === "OPEN" ? r.averageAgeDays : null,
-      entered: c.entered,
-      advanced: c.advanced,
-      conversion: s.type === "OPEN" ? ratio(c.advanced, c.entered) : null,
+      exited: e.exited,
+      advanced: e.advanced,
+      conversion: s.type === "OPEN" ? ratio(e.advanced, e.exited) : null,
     };
   });
 }

@@ -11,7 +11,7 @@ import { forecastByOwner, type OwnerForecast } from "./by-owner";
 import { forecastByStage, type StageForecast } from "./by-stage";
 import { toCategories, toFigures, type ForecastCategories, type ForecastFigures } from "./figures";
 import { quotasFor } from "./quotas";
-import { summaryRow } from "./summary";
+import { periodFigures } from "./period-figures";
 import type { Scope } from "./sql";
 
 export interface Forecast {
@@ -42,14 +42,16 @@ export async function getForecast(actor: Actor, filters: ForecastFilters, option
   const window = periodWindow(filters.period, today, custom);
   const scope: Scope = { actor, ...(filters.pipelineId ? { pipelineId: filters.pipelineId } : {}), ...(filters.ownerId ? { ownerId: filters.ownerId } : {}) };
 
-  const [base, summary, quotas, months, stages, owners] = await Promise.all([
+  const figures = periodFigures(scope, window, now);
+  const [base, period, quotas, months, stages, owners] = await Promise.all([
     prisma().currency.findFirst({ where: { isBase: true }, select: { code: true } }),
-    summaryRow(scope, window),
+    figures,
     quotasFor(filters.period, window, filters.ownerId),
     groups.has("month") ? forecastByMonth(scope, forecastMonths(today), today) : undefined,
-    groups.has("stage") ? forecastByStage(scope, window, now) : undefined,
-    groups.has("owner") ? forecastByOwner(scope, filters.period, window) : undefined,
+    groups.has("stage") ? figures.then((f) => forecastByStage(f, scope, window)) : undefined,
+    groups.has("owner") ? figures.then((f) => forecastByOwner(f, filters.period, window, filters.ownerId)) : undefined,
   ]);
+  const summary = period.total;
   const quota = quotas.size > 0 ? sumStrings([...quotas.values()]) : null;
   return {
     asOf: today,

@@ -24,44 +24,41 @@ export function scopeSql(scope: Scope): Prisma.Sql {
 export const openIn = (w: DateWindow) =>
   Prisma.sql`(o."status" = 'OPEN' AND o."expectedCloseDate" >= ${w.start}::date AND o."expectedCloseDate" < ${w.endExclusive}::date)`;
 
-/** Won (or lost) deals whose actual close date falls in the window. */
-export const closedIn = (w: DateWindow, status: "WON" | "LOST") =>
-  Prisma.sql`(o."status" = ${Prisma.raw(`'${status}'`)} AND o."actualCloseDate" >= ${w.start}::date AND o."actualCloseDate" < ${w.endExclusive}::date)`;
-
-/** Any deal that counts in the window: open ones by expected close, closed ones by actual close. */
+/** Deals that count in the window: open ones by expected close, won and lost ones by actual close. */
 export const inWindow = (w: DateWindow) =>
   Prisma.sql`(${openIn(w)} OR (o."status" IN ('WON', 'LOST') AND o."actualCloseDate" >= ${w.start}::date AND o."actualCloseDate" < ${w.endExclusive}::date))`;
 
+const OPEN = Prisma.sql`o."status" = 'OPEN'`;
+const WON = Prisma.sql`o."status" = 'WON'`;
+const LOST = Prisma.sql`o."status" = 'LOST'`;
 /** An open deal's forecast category; values only closed deals carry count as Pipeline. */
-const openCategory = Prisma.sql`(CASE WHEN o."forecastCategory" IN ('COMMIT', 'BEST_CASE') THEN o."forecastCategory"::text ELSE 'PIPELINE' END)`;
+const category = (c: "COMMIT" | "BEST_CASE" | "PIPELINE") =>
+  c === "PIPELINE" ? Prisma.sql`${OPEN} AND o."forecastCategory" NOT IN ('COMMIT', 'BEST_CASE')` : Prisma.sql`${OPEN} AND o."forecastCategory" = ${Prisma.raw(`'${c}'`)}`;
 
 const money = (expr: Prisma.Sql) => Prisma.sql`ROUND(COALESCE(${expr}, 0), 2)::text`;
 
 /**
- * The headline figures as aggregate columns. Amounts are stored base amounts
- * (amount x the opportunity's own exchange rate); weighted = base x probability / 100,
- * summed exactly as NUMERIC and rounded to cents once, at the end.
+ * The headline figures as aggregate columns over rows already limited by
+ * inWindow(), so a row's status alone says whether it is open, won or lost in
+ * the window. Amounts are stored base amounts (amount x the opportunity's own
+ * exchange rate); weighted = base x probability / 100, summed exactly as
+ * NUMERIC and rounded to cents once, at the end.
  */
-export function figuresSql(w: DateWindow): Prisma.Sql {
-  const open = openIn(w);
-  const won = closedIn(w, "WON");
-  const lost = closedIn(w, "LOST");
-  return Prisma.sql`
-    COUNT(*) FILTER (WHERE ${open})::int AS "openCount",
-    ${money(Prisma.sql`SUM(o."baseAmount") FILTER (WHERE ${open})`)} AS "openAmount",
-    ${money(Prisma.sql`SUM(o."baseAmount" * o."probability" / 100) FILTER (WHERE ${open})`)} AS "weightedAmount",
-    COUNT(*) FILTER (WHERE ${won})::int AS "wonCount",
-    ${money(Prisma.sql`SUM(o."baseAmount") FILTER (WHERE ${won})`)} AS "wonAmount",
-    COUNT(*) FILTER (WHERE ${lost})::int AS "lostCount",
-    ${money(Prisma.sql`SUM(o."baseAmount") FILTER (WHERE ${lost})`)} AS "lostAmount",
-    ROUND(AVG(o."baseAmount") FILTER (WHERE ${won}), 2)::text AS "averageDealSize",
-    ROUND(AVG(o."actualCloseDate" - (o."createdAt" AT TIME ZONE 'UTC')::date) FILTER (WHERE ${won}), 1)::text AS "averageCycleDays",
-    ${money(Prisma.sql`SUM(o."recurringAmount" * o."exchangeRate") FILTER (WHERE ${won})`)} AS "mrrWon",
-    ${money(Prisma.sql`SUM(o."recurringAmount" * o."exchangeRate" * o."probability" / 100) FILTER (WHERE ${open})`)} AS "weightedMrr",
-    COUNT(*) FILTER (WHERE ${open} AND ${openCategory} = 'COMMIT')::int AS "commitCount",
-    ${money(Prisma.sql`SUM(o."baseAmount") FILTER (WHERE ${open} AND ${openCategory} = 'COMMIT')`)} AS "commitAmount",
-    COUNT(*) FILTER (WHERE ${open} AND ${openCategory} = 'BEST_CASE')::int AS "bestCaseCount",
-    ${money(Prisma.sql`SUM(o."baseAmount") FILTER (WHERE ${open} AND ${openCategory} = 'BEST_CASE')`)} AS "bestCaseAmount",
-    COUNT(*) FILTER (WHERE ${open} AND ${openCategory} = 'PIPELINE')::int AS "pipelineCount",
-    ${money(Prisma.sql`SUM(o."baseAmount") FILTER (WHERE ${open} AND ${openCategory} = 'PIPELINE')`)} AS "pipelineAmount"`;
-}
+export const FIGURES_SQL = Prisma.sql`
+    COUNT(*) FILTER (WHERE ${OPEN})::int AS "openCount",
+    ${money(Prisma.sql`SUM(o."baseAmount") FILTER (WHERE ${OPEN})`)} AS "openAmount",
+    ${money(Prisma.sql`SUM(o."baseAmount" * o."probability") FILTER (WHERE ${OPEN}) / 100`)} AS "weightedAmount",
+    COUNT(*) FILTER (WHERE ${WON})::int AS "wonCount",
+    ${money(Prisma.sql`SUM(o."baseAmount") FILTER (WHERE ${WON})`)} AS "wonAmount",
+    COUNT(*) FILTER (WHERE ${LOST})::int AS "lostCount",
+    ${money(Prisma.sql`SUM(o."baseAmount") FILTER (WHERE ${LOST})`)} AS "lostAmount",
+    ROUND(AVG(o."baseAmount") FILTER (WHERE ${WON}), 2)::text AS "averageDealSize",
+    ROUND(AVG(o."actualCloseDate" - (o."createdAt" AT TIME ZONE 'UTC')::date) FILTER (WHERE ${WON}), 1)::text AS "averageCycleDays",
+    ${money(Prisma.sql`SUM(o."recurringAmount" * o."exchangeRate") FILTER (WHERE ${WON})`)} AS "mrrWon",
+    ${money(Prisma.sql`SUM(o."recurringAmount" * o."exchangeRate" * o."probability") FILTER (WHERE ${OPEN}) / 100`)} AS "weightedMrr",
+    COUNT(*) FILTER (WHERE ${category("COMMIT")})::int AS "commitCount",
+    ${money(Prisma.sql`SUM(o."baseAmount") FILTER (WHERE ${category("COMMIT")})`)} AS "commitAmount",
+    COUNT(*) FILTER (WHERE ${category("BEST_CASE")})::int AS "bestCaseCount",
+    ${money(Prisma.sql`SUM(o."baseAmount") FILTER (WHERE ${category("BEST_CASE")})`)} AS "bestCaseAmount",
+    COUNT(*) FILTER (WHERE ${category("PIPELINE")})::int AS "pipelineCount",
+    ${money(Prisma.sql`SUM(o."baseAmount") FILTER (WHERE ${category("PIPELINE")})`)} AS "pipelineAmount"`;
