@@ -3,13 +3,18 @@
 // are parameters; only fixed identifiers are written into the SQL text.
 import { Prisma } from "@/lib/db/generated/client";
 import type { DateWindow } from "@/lib/domain/forecast";
-import type { Actor } from "../auth/actor";
+import { seesEverything, type Actor } from "../auth/actor";
 import { visibleOpportunitiesSql } from "../visibility";
 
 export interface Scope {
   actor: Actor;
   pipelineId?: string;
   ownerId?: string;
+}
+
+/** Whether scopeSql() restricts anything: a manager or admin looking at everything needs no join to Opportunity. */
+export function scopeRestricts(scope: Scope): boolean {
+  return !seesEverything(scope.actor) || !!scope.pipelineId || !!scope.ownerId;
 }
 
 /** Opportunities (alias o) the actor may see, narrowed by the pipeline and owner filters. */
