@@ -8,10 +8,10 @@ import { inWindow, opportunitiesHref } from "./links";
 import { FigureLink, Section, td, th } from "./section";
 
 const ROWS = [
-  { key: "CLOSED", cumulative: "closed", hint: "closed" },
-  { key: "COMMIT", cumulative: "commit", hint: "closed + commit" },
-  { key: "BEST_CASE", cumulative: "bestCase", hint: "closed + commit + best case" },
-  { key: "PIPELINE", cumulative: "pipeline", hint: "everything" },
+  { key: "CLOSED", cumulative: "closed" },
+  { key: "COMMIT", cumulative: "commit" },
+  { key: "BEST_CASE", cumulative: "bestCase" },
+  { key: "PIPELINE", cumulative: "pipeline" },
 ] as const;
 
 export function Categories({ forecast }: { forecast: Forecast }) {
@@ -28,7 +28,7 @@ export function Categories({ forecast }: { forecast: Forecast }) {
     <Section
       id="forecast-categories"
       title="Forecast categories"
-      description="Closed is won; open deals count in their category (the stage's default unless the owner changed it). Lost deals are omitted."
+      description="Closed is won in the period; open deals count in their category (the stage's default unless the owner changed it); lost deals are omitted. The running total adds each line to those above it."
       actions={
         <CsvButton
           filename="forecast-categories.csv"
@@ -51,8 +51,7 @@ export function Categories({ forecast }: { forecast: Forecast }) {
             {rows.map((r) => (
               <tr key={r.key} data-testid={`category-${r.key}`}>
                 <th scope="row" className={`${td} text-left font-medium`}>
-                  <span className="block">{r.label}</span>
-                  <span className="block text-xs font-normal text-muted">Running total: {r.hint}</span>
+                  {r.label}
                 </th>
                 <td className={`${td} text-right tabular`}>
                   <FigureLink href={r.href}>{r.count}</FigureLink>
