@@ -98,11 +98,11 @@ export function MonthChart({ months, currency, filters, today }: { months: Month
         <div className="overflow-x-auto">
           <table className="w-full text-sm">
             <thead className="border-b border-border bg-surface-muted/60">
-              <tr>
+              <tr className="whitespace-nowrap">
                 <th scope="col" className={`${th} text-left`}>Month</th>
                 <th scope="col" className={`${th} text-right`}>Won</th>
                 <th scope="col" className={`${th} text-right`}>Weighted open</th>
-                <th scope="col" className={`${th} text-right`}>Unweighted remainder</th>
+                <th scope="col" className={`${th} text-right`}>Remainder</th>
                 <th scope="col" className={`${th} text-right`}>Open total</th>
                 {hasTarget ? <th scope="col" className={`${th} text-right`}>Target</th> : null}
               </tr>
@@ -111,7 +111,7 @@ export function MonthChart({ months, currency, filters, today }: { months: Month
               {months.map((m) => {
                 const l = links(m, filters, today);
                 return (
-                  <tr key={m.key} data-testid={`month-${m.key}`}>
+                  <tr key={m.key} data-testid={`month-${m.key}`} className="whitespace-nowrap">
                     <th scope="row" className={`${td} text-left font-medium ${m.key === "overdue" ? "text-danger" : ""}`}>{m.label}</th>
                     <td className={`${td} text-right tabular`}>{l.won ? <FigureLink href={l.won}>{money(m.wonAmount)}</FigureLink> : "—"}</td>
                     <td className={`${td} text-right tabular`}><FigureLink href={l.open}>{money(m.weightedAmount)}</FigureLink></td>
