@@ -30,21 +30,26 @@ export interface StageForecast {
 const startOfDayUtc = (isoDay: string) => `${isoDay}T00:00:00Z`;
 
 /**
- * One pass over the period's stage changes out of open stages. A deal that
- * left a stage several times counts once, as advanced if any exit went forward.
- * The join to Opportunity is left out when it would keep every row (a manager
- * or admin without filters): it is the most expensive part of the plan.
+ * One pass over the period's stage changes out of open stages (an index-only
+ * scan of StageChange_changedAt_idx). Grouping first by (stage, deal) counts a
+ * deal that left a stage several times once, as advanced if any exit went
+ * forward, with hash aggregates instead of COUNT(DISTINCT) sorts. The join to
+ * Opportunity is left out when it would keep every row (a manager or admin
+ * without filters).
  */
 export const stageExitsSql = (scope: Scope, w: DateWindow) => Prisma.sql`
-  SELECT sc."fromStageId" AS "stageId",
-    COUNT(DISTINCT sc."opportunityId")::int AS "exited",
-    (COUNT(DISTINCT sc."opportunityId") FILTER (WHERE t."pipelineId" = f."pipelineId" AND t."position" > f."position" AND t."type" <> 'LOST'))::int AS "advanced"
-  FROM "StageChange" sc
-  JOIN "Stage" f ON f."id" = sc."fromStageId" AND f."type" = 'OPEN'
-  JOIN "Stage" t ON t."id" = sc."toStageId"
-  ${scopeRestricts(scope) ? Prisma.sql`JOIN "Opportunity" o ON o."id" = sc."opportunityId" AND ${scopeSql(scope)}` : Prisma.empty}
-  WHERE sc."changedAt" >= ${startOfDayUtc(w.start)}::timestamptz AND sc."changedAt" < ${startOfDayUtc(w.endExclusive)}::timestamptz
-  GROUP BY sc."fromStageId"`;
+  SELECT x."stageId", COUNT(*)::int AS "exited", (COUNT(*) FILTER (WHERE x."forward"))::int AS "advanced"
+  FROM (
+    SELECT sc."fromStageId" AS "stageId", sc."opportunityId",
+      bool_or(t."pipelineId" = f."pipelineId" AND t."position" > f."position" AND t."type" <> 'LOST') AS "forward"
+    FROM "StageChange" sc
+    JOIN "Stage" f ON f."id" = sc."fromStageId" AND f."type" = 'OPEN'
+    JOIN "Stage" t ON t."id" = sc."toStageId"
+    ${scopeRestricts(scope) ? Prisma.sql`JOIN "Opportunity" o ON o."id" = sc."opportunityId" AND ${scopeSql(scope)}` : Prisma.empty}
+    WHERE sc."changedAt" >= ${startOfDayUtc(w.start)}::timestamptz AND sc."changedAt" < ${startOfDayUtc(w.endExclusive)}::timestamptz
+    GROUP BY sc."fromStageId", sc."opportunityId"
+  ) x
+  GROUP BY x."stageId"`;
 
 export async function forecastByStage(figures: PeriodFigures, scope: Scope, w: DateWindow): Promise<StageForecast[]> {
   const [exits, stages] = await Promise.all([
