@@ -24,6 +24,8 @@ type Status = "OPEN" | "WON" | "LOST";
 interface Column {
   key: Key;
   label: string;
+  /** A fuller header for the CSV file, where width does not matter. */
+  csv?: string;
   kind: "money" | "ratio" | "days" | "text";
   status?: Status;
   count?: (o: OwnerForecast) => number;
@@ -32,17 +34,17 @@ interface Column {
 
 const COLUMNS: Column[] = [
   { key: "ownerName", label: "Owner", kind: "text" },
-  { key: "openAmount", label: "Open pipeline", kind: "money", status: "OPEN", count: (o) => o.openCount },
+  { key: "openAmount", label: "Open", csv: "Open pipeline", kind: "money", status: "OPEN", count: (o) => o.openCount },
   { key: "weightedAmount", label: "Weighted", kind: "money", status: "OPEN" },
   { key: "wonAmount", label: "Won", kind: "money", status: "WON", count: (o) => o.wonCount },
   { key: "lostAmount", label: "Lost", kind: "money", status: "LOST", count: (o) => o.lostCount },
-  { key: "winRateByCount", label: "Win rate", kind: "ratio", status: "WON" },
-  { key: "winRateByValue", label: "Win rate $", kind: "ratio", status: "WON" },
+  { key: "winRateByCount", label: "Win %", csv: "Win rate by count", kind: "ratio", status: "WON" },
+  { key: "winRateByValue", label: "Win % value", csv: "Win rate by value", kind: "ratio", status: "WON" },
   { key: "averageDealSize", label: "Avg. deal", kind: "money", status: "WON" },
   { key: "averageCycleDays", label: "Avg. cycle", kind: "days", status: "WON" },
   { key: "mrrWon", label: "MRR won", kind: "money", status: "WON" },
   { key: "quota", label: "Quota", kind: "money", quota: true },
-  { key: "attainment", label: "Attainment", kind: "ratio", quota: true },
+  { key: "attainment", label: "Attained", csv: "Quota attainment", kind: "ratio", quota: true },
 ];
 
 function compare(a: OwnerForecast, b: OwnerForecast, key: Key, dir: "asc" | "desc"): number {
@@ -68,7 +70,11 @@ export function OwnerTable({ owners, currency, filters, window: w }: { owners: O
     if (c.kind === "ratio") return formatRatio(String(v));
     return `${v} d`;
   };
-  const header = columns.flatMap((c) => (c.count ? [`${c.label} deals`, `${c.label} (${currency})`] : [c.kind === "money" ? `${c.label} (${currency})` : c.kind === "days" ? `${c.label} (days)` : c.label]));
+  const header = columns.flatMap((c) => {
+    const name = c.csv ?? c.label;
+    if (c.count) return [`${name} deals`, `${name} (${currency})`];
+    return [c.kind === "money" ? `${name} (${currency})` : c.kind === "days" ? `${name} (days)` : name];
+  });
   const csvRows = rows.map((o) => columns.flatMap((c) => (c.count ? [c.count(o), o[c.key]] : [o[c.key]])));
 
   return (
@@ -122,7 +128,7 @@ export function OwnerTable({ owners, currency, filters, window: w }: { owners: O
                         ) : (
                           show(o, c)
                         )}
-                        {c.count ? <span className="ml-1 text-xs text-muted">({c.count(o)})</span> : null}
+                        {c.count ? <div className="text-[11px] text-muted">{c.count(o)} deals</div> : null}
                       </td>
                     ),
                   )}
