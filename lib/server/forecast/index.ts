@@ -52,7 +52,7 @@ export async function getForecast(actor: Actor, filters: ForecastFilters, option
     groups.has("owner") ? figures.then((f) => forecastByOwner(f, filters.period, window, filters.ownerId)) : undefined,
   ]);
   const summary = period.total;
-  const quota = quotas.size > 0 ? sumStrings([...quotas.values()]) : null;
+  const quota = quotas.size > 0 ? moneyString(sumDecimals([...quotas.values()])) : null;
   return {
     asOf: today,
     currency: base?.code ?? "USD",
@@ -64,8 +64,4 @@ export async function getForecast(actor: Actor, filters: ForecastFilters, option
     ...(stages ? { stages } : {}),
     ...(owners ? { owners } : {}),
   };
-}
-
-function sumStrings(values: string[]): string {
-  return moneyString(sumDecimals(values));
 }
