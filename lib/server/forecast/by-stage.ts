@@ -33,8 +33,9 @@ const startOfDayUtc = (isoDay: string) => `${isoDay}T00:00:00Z`;
  * One pass over the period's stage changes out of open stages (an index-only
  * scan of StageChange_changedAt_idx). Grouping first by (stage, deal) counts a
  * deal that left a stage several times once, as advanced if any exit went
- * forward, with hash aggregates instead of COUNT(DISTINCT) sorts. The join to
- * Opportunity is left out when it would keep every row (a manager or admin
+ * forward, with hash aggregates instead of COUNT(DISTINCT) sorts. The scope
+ * (visibility, filters) is joined after that grouping, once per deal rather than
+ * per change, and left out when it would keep every row (a manager or admin
  * without filters).
  */
 export const stageExitsSql = (scope: Scope, w: DateWindow) => Prisma.sql`
@@ -45,10 +46,10 @@ export const stageExitsSql = (scope: Scope, w: DateWindow) => Prisma.sql`
     FROM "StageChange" sc
     JOIN "Stage" f ON f."id" = sc."fromStageId" AND f."type" = 'OPEN'
     JOIN "Stage" t ON t."id" = sc."toStageId"
-    ${scopeRestricts(scope) ? Prisma.sql`JOIN "Opportunity" o ON o."id" = sc."opportunityId" AND ${scopeSql(scope)}` : Prisma.empty}
     WHERE sc."changedAt" >= ${startOfDayUtc(w.start)}::timestamptz AND sc."changedAt" < ${startOfDayUtc(w.endExclusive)}::timestamptz
     GROUP BY sc."fromStageId", sc."opportunityId"
   ) x
+  ${scopeRestricts(scope) ? Prisma.sql`JOIN "Opportunity" o ON o."id" = x."opportunityId" AND ${scopeSql(scope)}` : Prisma.empty}
   GROUP BY x."stageId"`;
 
 export async function forecastByStage(figures: PeriodFigures, scope: Scope, w: DateWindow): Promise<StageForecast[]> {
