@@ -11,6 +11,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { href: "/board", label: "Board", icon: "board" },
   { href: "/opportunities", label: "Opportunities", icon: "opportunities" },
+  { href: "/forecast", label: "Forecast", icon: "forecast" },
   { href: "/accounts", label: "Accounts", icon: "accounts" },
   { href: "/settings", label: "Settings", icon: "settings", roles: ["ADMIN"] },
 ];

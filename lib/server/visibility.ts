@@ -1,7 +1,10 @@
 // Who may see which opportunity, built in one place and applied to every read,
 // list, count, sum and export. A private opportunity is seen by its owner, its
 // members, managers and admins; everything else is seen by everyone.
-import type { Prisma } from "@/lib/db/generated/client";
+// The same rule exists twice: as a Prisma where (for the client) and as a SQL
+// fragment (for raw aggregates); tests/integration/visibility-sql.test.ts
+// proves both select the same rows.
+import { Prisma } from "@/lib/db/generated/client";
 import { seesEverything, type Actor } from "./auth/actor";
 
 export function visibleOpportunities(actor: Actor): Prisma.OpportunityWhereInput {
@@ -9,4 +12,15 @@ export function visibleOpportunities(actor: Actor): Prisma.OpportunityWhereInput
   return {
     OR: [{ isPrivate: false }, { ownerId: actor.id }, { members: { some: { userId: actor.id } } }],
   };
+}
+
+const SQL_ALIAS = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+
+/** The visibility rule as a boolean SQL condition on the Opportunity row aliased `alias`. */
+export function visibleOpportunitiesSql(actor: Actor, alias: string): Prisma.Sql {
+  // The alias is spliced into SQL as an identifier, so only plain identifiers are accepted.
+  if (!SQL_ALIAS.test(alias)) throw new Error(`Invalid SQL alias: ${alias}`);
+  if (seesEverything(actor)) return Prisma.sql`TRUE`;
+  const o = Prisma.raw(`"${alias}"`);
+  return Prisma.sql`(${o}."isPrivate" = FALSE OR ${o}."ownerId" = ${actor.id} OR EXISTS (SELECT 1 FROM "OpportunityMember" vm WHERE vm."opportunityId" = ${o}."id" AND vm."userId" = ${actor.id}))`;
 }

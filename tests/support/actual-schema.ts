@@ -36,7 +36,9 @@ export async function actualSchema(sql: SqlSession): Promise<ActualSchema> {
     SELECT ic.relname AS name, tc.relname AS table, ix.indisunique AS unique,
            (SELECT string_agg(a.attname, ',' ORDER BY k.ord)
               FROM unnest(ix.indkey) WITH ORDINALITY AS k(attnum, ord)
-              JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.attnum) AS cols
+              JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.attnum
+              -- key columns only: INCLUDE columns are a migration-level refinement Prisma cannot express
+              WHERE k.ord <= ix.indnkeyatts) AS cols
     FROM pg_index ix
     JOIN pg_class ic ON ic.oid = ix.indexrelid
     JOIN pg_class tc ON tc.oid = ix.indrelid
