@@ -13,31 +13,37 @@ const id = z.string().trim().min(1).max(64);
 /** Days a custom range may span: long enough for multi-year reviews, short enough to stay cheap. */
 export const MAX_CUSTOM_DAYS = 366 * 5;
 
-export const forecastFiltersSchema = z
-  .object({
-    pipelineId: id.optional(),
-    ownerId: id.optional(),
-    period: z.enum(FORECAST_PERIODS, { error: "Choose month, quarter, year or custom" }).default("quarter"),
-    from: isoDay.optional(),
-    to: isoDay.optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (v.period !== "custom") return;
-    if (!v.from) ctx.addIssue({ code: "custom", path: ["from"], message: "A custom range needs a start date" });
-    if (!v.to) ctx.addIssue({ code: "custom", path: ["to"], message: "A custom range needs an end date" });
-    if (v.from && v.to) {
-      const days = (Date.parse(v.to) - Date.parse(v.from)) / 86_400_000;
-      if (days < 0) ctx.addIssue({ code: "custom", path: ["to"], message: "The end date is before the start date" });
-      else if (days > MAX_CUSTOM_DAYS) ctx.addIssue({ code: "custom", path: ["to"], message: "A custom range spans at most five years" });
-    }
-  });
+const forecastFilterFields = {
+  pipelineId: id.optional(),
+  ownerId: id.optional(),
+  period: z.enum(FORECAST_PERIODS, { error: "Choose month, quarter, year or custom" }).default("quarter"),
+  from: isoDay.optional().describe("Start of a custom period (YYYY-MM-DD)"),
+  to: isoDay.optional().describe("End of a custom period (YYYY-MM-DD)"),
+};
+
+function checkCustomRange(v: { period: string; from?: string; to?: string }, ctx: z.RefinementCtx) {
+  if (v.period !== "custom") return;
+  if (!v.from) ctx.addIssue({ code: "custom", path: ["from"], message: "A custom range needs a start date" });
+  if (!v.to) ctx.addIssue({ code: "custom", path: ["to"], message: "A custom range needs an end date" });
+  if (v.from && v.to) {
+    const days = (Date.parse(v.to) - Date.parse(v.from)) / 86_400_000;
+    if (days < 0) ctx.addIssue({ code: "custom", path: ["to"], message: "The end date is before the start date" });
+    else if (days > MAX_CUSTOM_DAYS) ctx.addIssue({ code: "custom", path: ["to"], message: "A custom range spans at most five years" });
+  }
+}
+
+export const forecastFiltersSchema = z.object(forecastFilterFields).superRefine(checkCustomRange);
 
 export type ForecastFilters = z.infer<typeof forecastFiltersSchema>;
 
-export const forecastApiQuerySchema = z.intersection(
-  forecastFiltersSchema,
-  z.object({ groupBy: z.enum(FORECAST_GROUPS, { error: "Choose month, stage or owner" }).default("month") }),
-);
+/** The API's query: the page's filters plus the grouping; unknown parameters are refused. */
+export const forecastApiQuerySchema = z
+  .strictObject({
+    ...forecastFilterFields,
+    groupBy: z.enum(FORECAST_GROUPS, { error: "Choose month, stage or owner" }).default("month"),
+  })
+  // Runs even when other parameters are bad, so that one answer names every problem.
+  .superRefine(checkCustomRange, { when: () => true });
 
 /** First value of each query parameter; empty strings count as absent (an emptied select). */
 export function singleParams(params: Record<string, string | string[] | undefined> | URLSearchParams): Record<string, string> {

@@ -13,7 +13,7 @@ vi.mock("@/lib/server/auth/session", () => ({ currentActor: async () => session.
 const { GET } = await import("@/app/api/v1/forecast/route");
 
 const call = async (qs: string) => {
-  const res = await GET(new Request(`http://localhost/api/v1/forecast${qs}`));
+  const res = await GET(new Request(`http://localhost/api/v1/forecast${qs}`), { params: Promise.resolve({}) });
   return { status: res.status, body: await res.json() };
 };
 
@@ -34,7 +34,7 @@ describe.each(availableKinds())("GET /api/v1/forecast on %s", (kind) => {
     session.actor = null;
     const { status, body } = await call("?groupBy=owner");
     expect(status).toBe(401);
-    expect(body).toEqual({ error: { code: "UNAUTHENTICATED", message: expect.any(String) } });
+    expect(body).toEqual({ error: { code: "UNAUTHENTICATED", message: expect.any(String), requestId: expect.any(String) } });
   });
 
   it("answers 422 naming each bad parameter", async () => {

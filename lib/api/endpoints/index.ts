@@ -2,6 +2,7 @@
 // tests check that each one is served by a route file (and vice versa).
 import type { Endpoint } from "../endpoint";
 import * as apiKeys from "./api-keys";
+import * as forecast from "./forecast";
 import * as meta from "./meta";
 import * as users from "./users";
 
@@ -9,4 +10,4 @@ function endpointsOf(module: Record<string, unknown>): Endpoint[] {
   return Object.values(module).filter((v): v is Endpoint => !!v && typeof v === "object" && "method" in v && "path" in v);
 }
 
-export const ALL_ENDPOINTS: Endpoint[] = [meta, users, apiKeys].flatMap(endpointsOf);
+export const ALL_ENDPOINTS: Endpoint[] = [meta, users, apiKeys, forecast].flatMap(endpointsOf);

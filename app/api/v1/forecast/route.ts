@@ -1,20 +1,6 @@
-// GET /api/v1/forecast?groupBy=month|stage|owner&period=...&pipelineId=...&ownerId=...&from=...&to=...
-// The same figures as the forecast page, from the same service. Session auth
-// for now; the API issue wraps this handler with API-key auth.
-import { AppError } from "@/lib/server/errors";
-import { errorResponse } from "@/lib/server/error-mapping";
-import { currentActor } from "@/lib/server/auth/session";
+// GET /api/v1/forecast: the same figures as the forecast page, from the same service.
+import { getForecast as endpoint } from "@/lib/api/endpoints/forecast";
+import { apiRoute } from "@/lib/api/route";
 import { forecastApiResponse } from "@/lib/server/forecast/api";
-import { forecastApiQuerySchema, singleParams } from "@/lib/validation/forecast";
 
-export async function GET(request: Request): Promise<Response> {
-  try {
-    const actor = await currentActor();
-    if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in or send an API key");
-    const query = forecastApiQuerySchema.parse(singleParams(new URL(request.url).searchParams));
-    return Response.json(await forecastApiResponse(actor, query));
-  } catch (error) {
-    const { status, body } = errorResponse(error);
-    return Response.json(body, { status });
-  }
-}
+export const GET = apiRoute(endpoint, async ({ actor, query }) => forecastApiResponse(actor, query));
