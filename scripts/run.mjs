@@ -14,7 +14,7 @@ const buildId = path.join(root, ".next", "BUILD_ID");
 
 function run(args, env = {}) {
   const result = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+  if (result.status !== 0) throw Object.assign(new Error(`${path.basename(args[0])} ${args[1] ?? ""} failed`), { exitCode: result.status ?? 1 });
 }
 
 function generate() {
@@ -48,6 +48,26 @@ function build() {
   run([nextBin, "build"], { NODE_ENV: "production" });
 }
 
+/** Builds unless current; concurrent callers (parallel test files) wait for one build. */
+function ensureBuild() {
+  const lock = path.join(root, ".build.lock");
+  const deadline = Date.now() + 15 * 60_000;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`${lock} is held for too long; remove it if no build is running`);
+      spawnSync("sleep", ["1"]);
+    }
+  }
+  try {
+    if (!buildIsCurrent()) build();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 function serve(mode) {
   const port = process.env.PORT ?? "3000";
   const args = mode === "dev" ? [nextBin, "dev", "-p", port] : [nextBin, "start", "-p", port];
@@ -61,31 +81,36 @@ function serve(mode) {
 }
 
 const command = process.argv[2];
-switch (command) {
-  case "generate":
-    generate();
-    break;
-  case "ensure-build":
-    if (!buildIsCurrent()) build();
-    break;
-  case "ensure-client":
-    if (!fs.existsSync(generatedClient)) generate();
-    break;
-  case "build":
-    build();
-    break;
-  case "start":
-    if (!buildIsCurrent()) {
-      console.log("Building the app (first start or sources changed)…");
+try {
+  switch (command) {
+    case "generate":
+      generate();
+      break;
+    case "ensure-build":
+      ensureBuild();
+      break;
+    case "ensure-client":
+      if (!fs.existsSync(generatedClient)) generate();
+      break;
+    case "build":
       build();
-    }
-    serve("start");
-    break;
-  case "dev":
-    if (!fs.existsSync(generatedClient)) generate();
-    serve("dev");
-    break;
-  default:
-    console.error("usage: node scripts/run.mjs dev|build|start|generate|ensure-client|ensure-build");
-    process.exit(2);
+      break;
+    case "start":
+      if (!buildIsCurrent()) {
+        console.log("Building the app (first start or sources changed)…");
+        build();
+      }
+      serve("start");
+      break;
+    case "dev":
+      if (!fs.existsSync(generatedClient)) generate();
+      serve("dev");
+      break;
+    default:
+      console.error("usage: node scripts/run.mjs dev|build|start|generate|ensure-client|ensure-build");
+      process.exit(2);
+  }
+} catch (error) {
+  console.error(error.message);
+  process.exit(error.exitCode ?? 1);
 }
