@@ -9,7 +9,7 @@ import type { OpportunityFormOptions } from "@/lib/server/opportunities/form-opt
 import type { OpportunityFilters, OpportunityTableQuery } from "@/lib/validation/opportunity-list";
 import { exportHref, tableHref } from "./table-url";
 
-export type TableOptions = Pick<OpportunityFormOptions, "pipelines" | "users" | "labels" | "lostReasons">;
+export type TableOptions = Pick<OpportunityFormOptions, "pipelines" | "users" | "labels" | "lostReasons" | "customFields">;
 
 const select = inputClass(false, true);
 
@@ -60,6 +60,7 @@ export function FilterBar({ query, options }: { query: OpportunityTableQuery; op
         <option value="">Any label</option>
         {options.labels.map((l) => <option key={l.key} value={l.key}>{l.name}</option>)}
       </select>
+      <CustomFieldFilter fields={options.customFields} value={f.field} onChange={(field) => go({ field })} />
       <label className="flex items-center gap-1.5 text-xs text-muted">
         Close
         <input type="date" aria-label="Close from" className={`${select} text-text`} value={f.closeFrom ?? ""} onChange={(e) => go({ closeFrom: e.target.value || undefined })} />
@@ -75,5 +76,25 @@ export function FilterBar({ query, options }: { query: OpportunityTableQuery; op
         <Download className="size-4" aria-hidden="true" /> Export CSV
       </a>
     </div>
+  );
+}
+
+/** Filters on one custom field with a fixed set of values (select and checkbox fields). */
+function CustomFieldFilter({ fields, value, onChange }: { fields: TableOptions["customFields"]; value?: string; onChange: (field?: string) => void }) {
+  const choosable = fields.filter((d) => d.type === "SELECT" || d.type === "CHECKBOX");
+  if (choosable.length === 0) return null;
+  return (
+    <select aria-label="Custom field" className={select} value={value ?? ""} onChange={(e) => onChange(e.target.value || undefined)}>
+      <option value="">Any custom field</option>
+      {choosable.map((d) => (
+        <optgroup key={d.key} label={d.label}>
+          {(d.type === "CHECKBOX" ? ["true", "false"] : d.options).map((o) => (
+            <option key={o} value={`${d.key}:${o}`}>
+              {d.label}: {d.type === "CHECKBOX" ? (o === "true" ? "Yes" : "No") : o}
+            </option>
+          ))}
+        </optgroup>
+      ))}
+    </select>
   );
 }

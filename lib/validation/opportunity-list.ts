@@ -29,11 +29,25 @@ export const opportunityFilterSchema = z.object({
   status: z.enum(["OPEN", "WON", "LOST"]).optional().catch(undefined),
   ownerId: optionalId,
   label: z.string().trim().min(1).max(40).optional().catch(undefined),
+  /** On the close date: the expected one for open deals, the actual one for won and lost deals. */
   closeFrom: optionalDate,
   closeTo: optionalDate,
+  forecastCategory: z.enum(["PIPELINE", "BEST_CASE", "COMMIT", "CLOSED", "OMITTED"]).optional().catch(undefined),
+  /** One custom field's value, as "<key>:<value>". */
+  field: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9_]{0,63}:.{1,200}$/)
+    .optional()
+    .catch(undefined),
 });
 export type OpportunityFilters = Partial<z.infer<typeof opportunityFilterSchema>>;
-export const FILTER_KEYS = ["q", "pipelineId", "stageId", "status", "ownerId", "label", "closeFrom", "closeTo"] as const;
+export const FILTER_KEYS = ["q", "pipelineId", "stageId", "status", "ownerId", "label", "closeFrom", "closeTo", "forecastCategory", "field"] as const;
+
+/** Splits a `field` filter into the custom field's key and the wanted value. */
+export function customFieldFilter(field: string): { key: string; value: string } {
+  const at = field.indexOf(":");
+  return { key: field.slice(0, at), value: field.slice(at + 1) };
+}
 
 export type OpportunityTableQuery = z.infer<typeof opportunityTableQuerySchema> & { filters: OpportunityFilters };
 

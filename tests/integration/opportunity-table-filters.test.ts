@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useDatabase } from "@/lib/db";
 import { seedDemoData } from "@/lib/db/seed";
 import type { Actor } from "@/lib/server/auth/actor";
+import Papa from "papaparse";
+import { exportOpportunitiesCsv } from "@/lib/server/opportunities/export";
 import { listOpportunityTable } from "@/lib/server/opportunities/table";
 import { parseOpportunityTableQuery } from "@/lib/validation/opportunity-list";
 import { demoActors } from "../support/demo-actors";
@@ -39,10 +41,42 @@ describe.each(availableKinds())("opportunity table filters on %s", (kind) => {
 
   it("filters by an inclusive close-date range and by text in title or account name", async () => {
     const range = { gte: new Date("2026-12-01T00:00:00Z"), lte: new Date("2026-12-31T00:00:00Z") };
-    expect(await rows({ closeFrom: "2026-12-01", closeTo: "2026-12-31" })).toEqual(await ids({ expectedCloseDate: range }));
+    expect(await rows({ closeFrom: "2026-12-01", closeTo: "2026-12-31" })).toEqual(
+      await ids({ OR: [{ status: "OPEN", expectedCloseDate: range }, { status: { not: "OPEN" }, actualCloseDate: range }] }),
+    );
     const acme = await rows({ q: "acme" });
     expect(acme).toEqual(await ids({ OR: [{ title: { contains: "acme", mode: "insensitive" } }, { account: { name: { contains: "acme", mode: "insensitive" } } }] }));
     expect(acme.length).toBeGreaterThan(0);
+  });
+
+  it("takes a won or lost deal's close date from when it closed, as the forecast counts it", async () => {
+    const won = await t.db.prisma.opportunity.findFirstOrThrow({ where: { status: "WON" } });
+    await t.db.prisma.opportunity.update({
+      where: { id: won.id },
+      data: { expectedCloseDate: new Date("2020-01-15T00:00:00Z"), actualCloseDate: new Date("2031-03-10T00:00:00Z") },
+    });
+    expect(await rows({ closeFrom: "2031-03-01", closeTo: "2031-03-31", status: "WON" })).toEqual([won.id]);
+    expect(await rows({ closeFrom: "2020-01-01", closeTo: "2020-01-31", status: "WON" })).not.toContain(won.id);
+  });
+
+  it("filters by forecast category and by a custom field's value", async () => {
+    expect(await rows({ forecastCategory: "COMMIT", status: "OPEN" })).toEqual(await ids({ forecastCategory: "COMMIT", status: "OPEN" }));
+    const committee = await ids({ customFields: { path: ["decisionProcess"], equals: "Committee" } });
+    expect(committee.length).toBeGreaterThan(0);
+    expect(await rows({ field: "decisionProcess:Committee" })).toEqual(committee);
+    const [one, two] = await t.db.prisma.opportunity.findMany({ take: 2, orderBy: { id: "asc" } });
+    await t.db.prisma.customFieldDefinition.create({ data: { key: "signed", label: "Contract signed", type: "CHECKBOX" } });
+    await t.db.prisma.opportunity.update({ where: { id: one.id }, data: { customFields: { signed: true } } });
+    await t.db.prisma.opportunity.update({ where: { id: two.id }, data: { customFields: { signed: false } } });
+    expect(await rows({ field: "signed:true" })).toEqual([one.id]);
+    expect(await rows({ field: "signed:false" })).toEqual([two.id]);
+    // A malformed custom field filter is ignored like any bad URL value.
+    expect(await rows({ field: "no colon" })).toHaveLength(100);
+
+    const csv = Papa.parse<Record<string, string>>(await exportOpportunitiesCsv(actors.manager, { field: "signed:true" }, "createdAt", "desc"), { header: true }).data;
+    expect(csv).toHaveLength(1);
+    expect(csv[0]).toMatchObject({ id: one.id, "Contract signed": "yes" });
+    expect(Object.keys(csv[0])).toEqual(expect.arrayContaining(["Next step", "Decision process", "Contract signed"]));
   });
 
   it("counts and pages the filtered rows", async () => {

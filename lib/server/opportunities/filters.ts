@@ -1,7 +1,7 @@
 // The table's filters as a Prisma condition. Always combined with
 // visibleOpportunities by the caller; never used on its own.
 import type { Prisma } from "@/lib/db/generated/client";
-import type { OpportunityFilters } from "@/lib/validation/opportunity-list";
+import { customFieldFilter, type OpportunityFilters } from "@/lib/validation/opportunity-list";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -12,8 +12,9 @@ export function opportunityFilterWhere(f: OpportunityFilters): Prisma.Opportunit
   if (f.status) where.push({ status: f.status });
   if (f.ownerId) where.push({ ownerId: f.ownerId });
   if (f.label) where.push({ labels: { has: f.label } });
-  if (f.closeFrom) where.push({ expectedCloseDate: { gte: day(f.closeFrom) } });
-  if (f.closeTo) where.push({ expectedCloseDate: { lte: day(f.closeTo) } });
+  if (f.closeFrom || f.closeTo) where.push(closeDateIn(f.closeFrom, f.closeTo));
+  if (f.forecastCategory) where.push({ forecastCategory: f.forecastCategory });
+  if (f.field) where.push(customFieldIs(f.field));
   if (f.q) {
     where.push({
       OR: [
@@ -24,4 +25,21 @@ export function opportunityFilterWhere(f: OpportunityFilters): Prisma.Opportunit
     });
   }
   return where;
+}
+
+/** A deal's close date is the expected one while open and the actual one once won or lost (as the forecast counts). */
+function closeDateIn(from: string | undefined, to: string | undefined): Prisma.OpportunityWhereInput {
+  const range: Prisma.DateTimeNullableFilter<"Opportunity"> = {};
+  if (from) range.gte = day(from);
+  if (to) range.lte = day(to);
+  return { OR: [{ status: "OPEN", expectedCloseDate: range }, { status: { in: ["WON", "LOST"] }, actualCloseDate: range }] };
+}
+
+/** Custom field values are JSON: match the text, and the number or boolean it spells. */
+function customFieldIs(field: string): Prisma.OpportunityWhereInput {
+  const { key, value } = customFieldFilter(field);
+  const alternatives: Prisma.OpportunityWhereInput[] = [{ customFields: { path: [key], equals: value } }];
+  if (value === "true" || value === "false") alternatives.push({ customFields: { path: [key], equals: value === "true" } });
+  if (/^-?\d+(\.\d+)?$/.test(value)) alternatives.push({ customFields: { path: [key], equals: Number(value) } });
+  return { OR: alternatives };
 }
