@@ -208,3 +208,17 @@ test("the table filters, exports what it shows, and changes or deletes rows in b
   await expect(page.getByText(/2 not deleted/)).toBeVisible();
   await expect(rows).toHaveCount(2);
 });
+
+test("the table filters on a custom field's value", async ({ page }) => {
+  await signIn(page, "manager@example.com");
+  await page.goto("/opportunities");
+  await page.getByRole("combobox", { name: "Custom field" }).selectOption({ label: "Decision process: Committee" });
+  await expect(page).toHaveURL(/field=decisionProcess%3ACommittee/);
+  const rows = page.getByTestId("opportunity-row");
+  await expect(rows.first()).toBeVisible();
+  const shown = await rows.count();
+  expect(shown).toBeGreaterThan(0);
+  await page.getByRole("combobox", { name: "Custom field" }).selectOption({ label: "Any custom field" });
+  await expect(page).not.toHaveURL(/field=/);
+  await expect(rows).not.toHaveCount(shown);
+});
