@@ -1,3 +1,5 @@
+import { AppError } from "@/lib/server/errors";
+
 // What a route handler returns when it needs more than "200 and this JSON":
 // another status, a Location, an ETag.
 export class ApiReply {
@@ -19,7 +21,9 @@ export function expectedVersion(request: Request, bodyVersion?: number | null): 
   const ifMatch = request.headers.get("if-match");
   if (ifMatch) {
     const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(ifMatch.trim());
-    return match ? Number(match[1]) : -1; // an unparseable If-Match never matches
+    // An If-Match that names no version of ours can never match.
+    if (!match) throw new AppError("CONFLICT", "If-Match does not match the current version; read the object again");
+    return Number(match[1]);
   }
   return bodyVersion ?? null;
 }

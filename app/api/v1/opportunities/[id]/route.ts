@@ -1,0 +1,25 @@
+import {
+  deleteOpportunity as deleteEndpoint,
+  getOpportunity as getEndpoint,
+  updateOpportunity as updateEndpoint,
+} from "@/lib/api/endpoints/opportunities";
+import { ApiReply, expectedVersion, versionETag } from "@/lib/api/reply";
+import { apiRoute } from "@/lib/api/route";
+import { deleteOpportunity } from "@/lib/server/opportunities/delete";
+import { getOpportunity } from "@/lib/server/opportunities/get";
+import { updateOpportunity } from "@/lib/server/opportunities/update";
+
+export const GET = apiRoute(getEndpoint, async ({ actor, params }) => {
+  const opportunity = await getOpportunity(actor, params.id);
+  return new ApiReply(opportunity, 200, { ETag: versionETag(opportunity.version) });
+});
+
+export const PATCH = apiRoute(updateEndpoint, async ({ actor, params, body, request }) => {
+  const version = expectedVersion(request, body.version);
+  const opportunity = await updateOpportunity(actor, params.id, version === null ? body : { ...body, version });
+  return new ApiReply(opportunity, 200, { ETag: versionETag(opportunity.version) });
+});
+
+export const DELETE = apiRoute(deleteEndpoint, async ({ actor, params, request }) =>
+  deleteOpportunity(actor, params.id, expectedVersion(request) ?? undefined),
+);

@@ -1,0 +1,162 @@
+// Contract tests of /api/v1/opportunities over HTTP against the production
+// build, on each database: the same services as the UI behind the API's rules.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startAppServer, type AppServer } from "../support/app-server";
+import { call, signInCookie } from "../support/http-client";
+import { availableKinds } from "../support/test-database";
+
+describe.each(availableKinds())("opportunities API on %s", (kind) => {
+  let app: AppServer;
+  let alice: string;
+  let bob: string;
+  let stages: Record<string, string>;
+  let lostReasonId: string;
+
+  async function keyFor(email: string) {
+    const cookie = await signInCookie(app.url, email);
+    const res = await call(app.url, "POST", "/api/v1/api-keys", { cookie, headers: { Origin: app.url }, body: { name: "contract" } });
+    return res.body.secret as string;
+  }
+
+  beforeAll(async () => {
+    app = await startAppServer(kind);
+    alice = await keyFor("alice@example.com");
+    bob = await keyFor("bob@example.com");
+    const cookie = await signInCookie(app.url, "alice@example.com");
+    // Stage and lost-reason ids, read through a page-independent path: create one deal and read its pipeline's stages from the board data.
+    const board = await call(app.url, "GET", "/api/board", { cookie });
+    stages = Object.fromEntries((board.body.stages as { name: string; id: string }[]).map((s) => [s.name, s.id]));
+    lostReasonId = (board.body.lostReasons as { id: string }[])[0].id;
+  });
+  afterAll(() => app?.stop());
+
+  const create = (key: string, body: Record<string, unknown>, headers: Record<string, string> = {}) =>
+    call(app.url, "POST", "/api/v1/opportunities", { key, body, headers });
+
+  it("creates with defaults, answers 201 with Location and ETag, and reads it back", async () => {
+    const res = await create(alice, { title: "API deal", stageId: stages.Qualified, amount: "1250.50", currency: "EUR", expectedCloseDate: "2027-02-28" });
+    expect(res.status).toBe(201);
+    expect(res.headers.get("location")).toBe(`/api/v1/opportunities/${res.body.id}`);
+    expect(res.headers.get("etag")).toBe('"1"');
+    expect(res.body).toMatchObject({
+      title: "API deal",
+      status: "OPEN",
+      probability: 25,
+      probabilityOverridden: false,
+      amount: "1250.50",
+      currency: "EUR",
+      weightedAmount: "312.63",
+      expectedCloseDate: "2027-02-28",
+      version: 1,
+      isPrivate: false,
+    });
+    expect(res.body.baseAmount).toMatch(/^\d+\.\d{2}$/);
+    const read = await call(app.url, "GET", `/api/v1/opportunities/${res.body.id}`, { key: alice });
+    expect(read.body).toEqual(res.body);
+  });
+
+  it("answers 422 naming every bad field and refuses fields a client may not set", async () => {
+    const res = await create(alice, { title: "", stageId: stages.Lead, probability: 150, amount: "12.345", expectedCloseDate: "2027-02-30" });
+    expect(res.status).toBe(422);
+    expect(Object.keys(res.body.error.fields).sort()).toEqual(["amount", "expectedCloseDate", "probability", "title"]);
+    const forged = await create(alice, { title: "x", stageId: stages.Lead, id: "mine", version: 7, weightedAmount: "1.00", createdAt: "2020-01-01T00:00:00Z" });
+    expect(forged.status).toBe(422);
+    expect(forged.body.error.fields).toMatchObject({ id: "Unknown field", weightedAmount: "Unknown field", createdAt: "Unknown field" });
+    const missing = await create(alice, { title: "no stage" });
+    expect(missing.body.error.fields).toHaveProperty("stageId");
+  });
+
+  it("patches only what is sent, bumps the version, and refuses a stale version with 409 changing nothing", async () => {
+    const made = (await create(alice, { title: "Patch me", stageId: stages.Lead, amount: "100.00" })).body;
+    const patched = await call(app.url, "PATCH", `/api/v1/opportunities/${made.id}`, { key: alice, body: { amount: "200.00", version: 1 } });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ amount: "200.00", title: "Patch me", version: 2 });
+    const stale = await call(app.url, "PATCH", `/api/v1/opportunities/${made.id}`, { key: alice, body: { amount: "999.00", version: 1 } });
+    expect(stale.status).toBe(409);
+    const staleHeader = await call(app.url, "PATCH", `/api/v1/opportunities/${made.id}`, { key: alice, headers: { "If-Match": '"1"' }, body: { title: "Nope" } });
+    expect(staleHeader.status).toBe(409);
+    const after = await call(app.url, "GET", `/api/v1/opportunities/${made.id}`, { key: alice });
+    expect(after.body).toMatchObject({ amount: "200.00", title: "Patch me", version: 2 });
+  });
+
+  it("lets exactly one of several concurrent PATCHes with the same version win", async () => {
+    const made = (await create(alice, { title: "Race", stageId: stages.Lead })).body;
+    const results = await Promise.all(
+      [1, 2, 3, 4].map((n) => call(app.url, "PATCH", `/api/v1/opportunities/${made.id}`, { key: alice, body: { title: `Race ${n}`, version: 1 } })),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409]);
+    const after = await call(app.url, "GET", `/api/v1/opportunities/${made.id}`, { key: alice });
+    expect(after.body.version).toBe(2);
+    expect(after.body.title).toBe(results.find((r) => r.status === 200)!.body.title);
+  });
+
+  it("keeps a private opportunity away from another salesperson on every endpoint (404)", async () => {
+    const secret = (await create(alice, { title: "Alice's secret deal", stageId: stages.Proposal, isPrivate: true, amount: "50000.00" })).body;
+    for (const [method, path, body] of [
+      ["GET", `/api/v1/opportunities/${secret.id}`, undefined],
+      ["PATCH", `/api/v1/opportunities/${secret.id}`, { title: "mine now" }],
+      ["DELETE", `/api/v1/opportunities/${secret.id}`, undefined],
+      ["POST", `/api/v1/opportunities/${secret.id}/move`, { stageId: stages.Won }],
+    ] as const) {
+      const res = await call(app.url, method, path, { key: bob, body });
+      expect(res.status, `${method} ${path}`).toBe(404);
+    }
+    const listed = await call(app.url, "GET", "/api/v1/opportunities?q=secret&limit=100", { key: bob });
+    expect(listed.body.data.map((o: { id: string }) => o.id)).not.toContain(secret.id);
+    const mine = await call(app.url, "GET", "/api/v1/opportunities?q=secret&limit=100", { key: alice });
+    expect(mine.body.data.map((o: { id: string }) => o.id)).toContain(secret.id);
+    expect((await call(app.url, "GET", `/api/v1/opportunities/${secret.id}`, { key: alice })).body.title).toBe("Alice's secret deal");
+  });
+
+  it("moves on the board rules: Won closes at 100%, Lost needs a reason", async () => {
+    const made = (await create(alice, { title: "Mover", stageId: stages.Lead, amount: "10.00" })).body;
+    const lost = await call(app.url, "POST", `/api/v1/opportunities/${made.id}/move`, { key: alice, body: { stageId: stages.Lost } });
+    expect(lost.status).toBe(422);
+    expect(lost.body.error.fields).toHaveProperty("lostReasonId");
+    const won = await call(app.url, "POST", `/api/v1/opportunities/${made.id}/move`, { key: alice, body: { stageId: stages.Won } });
+    expect(won.status).toBe(200);
+    const after = await call(app.url, "GET", `/api/v1/opportunities/${made.id}`, { key: alice });
+    expect(after.body).toMatchObject({ status: "WON", probability: 100, stageId: stages.Won });
+    expect(after.body.actualCloseDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const reopened = await call(app.url, "PATCH", `/api/v1/opportunities/${made.id}`, { key: alice, body: { stageId: stages.Lost, lostReasonId } });
+    expect(reopened.body).toMatchObject({ status: "LOST", probability: 0, lostReasonId });
+  });
+
+  it("lists with filters and sorting, and offset and cursor pages cover the set exactly once", async () => {
+    const all = await call(app.url, "GET", `/api/v1/opportunities?stageId=${stages.Negotiation}&sort=title&limit=100`, { key: alice });
+    expect(all.status).toBe(200);
+    const titles = all.body.data.map((o: { title: string }) => o.title);
+    expect(titles).toEqual([...titles].sort((a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(all.body.data.every((o: { stageId: string }) => o.stageId === stages.Negotiation)).toBe(true);
+    const ids = all.body.data.map((o: { id: string }) => o.id);
+    const byCursor: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { data: { id: string }[]; nextCursor: string | null } } = await call(
+        app.url,
+        "GET",
+        `/api/v1/opportunities?stageId=${stages.Negotiation}&sort=title&limit=7${cursor ? `&cursor=${cursor}` : ""}`,
+        { key: alice },
+      );
+      byCursor.push(...page.body.data.map((o) => o.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(byCursor).toEqual(ids);
+    const second = await call(app.url, "GET", `/api/v1/opportunities?stageId=${stages.Negotiation}&sort=title&limit=7&offset=7`, { key: alice });
+    expect(second.body.data.map((o: { id: string }) => o.id)).toEqual(ids.slice(7, 14));
+    const bad = await call(app.url, "GET", "/api/v1/opportunities?sort=passwordHash&status=MAYBE&expectedCloseFrom=tomorrow", { key: alice });
+    expect(Object.keys(bad.body.error.fields).sort()).toEqual(["expectedCloseFrom", "sort", "status"]);
+  });
+
+  it("creates once for a repeated Idempotency-Key, and deletes with { id, deleted: true }", async () => {
+    const headers = { "Idempotency-Key": `opp-${kind}-${Date.now()}` };
+    const first = await create(alice, { title: "Only once", stageId: stages.Lead }, headers);
+    const again = await create(alice, { title: "Only once", stageId: stages.Lead }, headers);
+    expect(again.body.id).toBe(first.body.id);
+    const listed = await call(app.url, "GET", "/api/v1/opportunities?q=Only%20once", { key: alice });
+    expect(listed.body.total).toBe(1);
+    const gone = await call(app.url, "DELETE", `/api/v1/opportunities/${first.body.id}`, { key: alice });
+    expect(gone.body).toEqual({ id: first.body.id, deleted: true });
+    expect((await call(app.url, "GET", `/api/v1/opportunities/${first.body.id}`, { key: alice })).status).toBe(404);
+  });
+});
