@@ -66,6 +66,15 @@ describe.each(availableKinds())("opportunities API on %s", (kind) => {
     expect(missing.body.error.fields).toHaveProperty("stageId");
   });
 
+  it("validates custom fields against the admin's definitions and returns them", async () => {
+    const ok = await create(alice, { title: "Custom", stageId: stages.Lead, customFields: { decisionProcess: "Committee", nextStep: "Demo on Friday" } });
+    expect(ok.status).toBe(201);
+    expect(ok.body.customFields).toEqual({ decisionProcess: "Committee", nextStep: "Demo on Friday" });
+    const bad = await create(alice, { title: "Custom", stageId: stages.Lead, customFields: { decisionProcess: "Coin toss", shoeSize: 44 } });
+    expect(bad.status).toBe(422);
+    expect(Object.keys(bad.body.error.fields).sort()).toEqual(["customFields.decisionProcess", "customFields.shoeSize"]);
+  });
+
   it("patches only what is sent, bumps the version, and refuses a stale version with 409 changing nothing", async () => {
     const made = (await create(alice, { title: "Patch me", stageId: stages.Lead, amount: "100.00" })).body;
     const patched = await call(app.url, "PATCH", `/api/v1/opportunities/${made.id}`, { key: alice, body: { amount: "200.00", version: 1 } });
