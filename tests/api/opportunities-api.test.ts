@@ -168,4 +168,33 @@ describe.each(availableKinds())("opportunities API on %s", (kind) => {
     expect(gone.body).toEqual({ id: first.body.id, deleted: true });
     expect((await call(app.url, "GET", `/api/v1/opportunities/${first.body.id}`, { key: alice })).status).toBe(404);
   });
+
+  it("upserts by external id: 201 the first time, 200 after, one record, and never into another user's private deal", async () => {
+    const externalId = `erp-${kind}-${Date.now()}`;
+    const path = `/api/v1/opportunities/by-external-id/${externalId}`;
+    const first = await call(app.url, "PUT", path, { key: alice, body: { title: "ERP order", stageId: stages.Lead, amount: "100.00" } });
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ externalId, amount: "100.00", version: 1 });
+    const second = await call(app.url, "PUT", path, { key: alice, body: { title: "ERP order", stageId: stages.Lead, amount: "150.00" } });
+    expect(second.status).toBe(200);
+    expect(second.body).toMatchObject({ id: first.body.id, amount: "150.00", version: 2 });
+    const history = await call(app.url, "GET", `/api/v1/opportunities/${first.body.id}/history`, { key: alice });
+    expect(history.body.data).toHaveLength(1); // the same stage twice is no stage change
+
+    const hidden = `secret-${kind}-${Date.now()}`;
+    await call(app.url, "PUT", `/api/v1/opportunities/by-external-id/${hidden}`, { key: alice, body: { title: "Hidden", stageId: stages.Lead, isPrivate: true } });
+    const taken = await call(app.url, "PUT", `/api/v1/opportunities/by-external-id/${hidden}`, { key: bob, body: { title: "Bob's", stageId: stages.Lead } });
+    expect(taken.status).toBe(409);
+    expect(JSON.stringify(taken.body)).not.toContain("Hidden");
+  });
+
+  it("lists an opportunity's stage history, oldest first, and hides it from those who may not see the deal", async () => {
+    const made = (await create(alice, { title: "Historic", stageId: stages.Lead, isPrivate: true })).body;
+    await call(app.url, "POST", `/api/v1/opportunities/${made.id}/move`, { key: alice, body: { stageId: stages.Qualified } });
+    await call(app.url, "POST", `/api/v1/opportunities/${made.id}/move`, { key: alice, body: { stageId: stages.Won } });
+    const history = await call(app.url, "GET", `/api/v1/opportunities/${made.id}/history`, { key: alice });
+    expect(history.body.data.map((c: { toStageId: string }) => c.toStageId)).toEqual([stages.Lead, stages.Qualified, stages.Won]);
+    expect(history.body.data[2]).toMatchObject({ fromStageId: stages.Qualified, fromStatus: "OPEN", toStatus: "WON" });
+    expect((await call(app.url, "GET", `/api/v1/opportunities/${made.id}/history`, { key: bob })).status).toBe(404);
+  });
 });

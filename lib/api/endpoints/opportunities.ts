@@ -154,3 +154,41 @@ export const moveOpportunity = endpoint({
   errors: [403, 404, 409],
   example: { stageId: "<stage id>", afterId: "<id of the card below>" },
 });
+
+export const stageChangeSchema = z
+  .object({
+    id: z.string(),
+    fromStageId: z.string().nullable().describe("Null for the first stage, or when that stage was deleted"),
+    toStageId: z.string().nullable().describe("Null when that stage was deleted"),
+    fromStatus: status.nullable(),
+    toStatus: status,
+    changedAt: timestamp,
+    changedById: z.string().nullable(),
+  })
+  .meta({ id: "StageChange" });
+
+export const opportunityHistory = endpoint({
+  method: "get",
+  path: "/opportunities/{id}/history",
+  tag: "Opportunities",
+  summary: "An opportunity's stage history",
+  description: "Every stage change, oldest first: the source of time-in-stage, conversion and velocity figures.",
+  auth: "user",
+  params: idParams,
+  response: z.object({ data: z.array(stageChangeSchema) }),
+  errors: [404],
+});
+
+export const upsertOpportunityByExternalId = endpoint({
+  method: "put",
+  path: "/opportunities/by-external-id/{externalId}",
+  tag: "Opportunities",
+  summary: "Create or update by external id",
+  description: "For integrations that sync from another system: creates the opportunity (201) the first time, updates it (200) afterwards. The body is that of a create.",
+  auth: "user",
+  params: z.strictObject({ externalId: z.string().min(1).max(200) }),
+  body: opportunityCreateSchema,
+  response: opportunitySchema,
+  errors: [403, 409],
+  example: { title: "ERP order 4711", stageId: "<stage id>", amount: "9900.00" },
+});
