@@ -8,6 +8,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import { BOARD_PAGE_SIZE } from "@/lib/validation/board";
 import type { Actor } from "../auth/actor";
 import { canEditOpportunity } from "../permissions";
+import type { BoardCondition } from "./filters";
 
 export interface BoardCard {
   id: string;
@@ -37,10 +38,10 @@ export interface CardPage {
 }
 
 /** A card row as SQL returns it: dates and decimals already in their wire format. */
-type CardRow = Omit<BoardCard, "editable"> & { stageId: string; actorIsMember: boolean };
+type CardRow = Omit<BoardCard, "editable"> & { stageId: string; actorIsMember: boolean; position?: bigint };
 
 function toCard(actor: Actor, row: CardRow): BoardCard {
-  const { stageId: _stageId, actorIsMember, ...card } = row;
+  const { stageId: _stageId, actorIsMember, position: _position, ...card } = row;
   // Only the actor's own membership matters for the editable flag.
   return { ...card, editable: canEditOpportunity(actor, { ownerId: row.ownerId, memberIds: actorIsMember ? [actor.id] : [] }) };
 }
@@ -53,34 +54,55 @@ function afterCursor(cursor: string | null): Prisma.Sql {
   return Prisma.sql`(o."rank" > ${rank} OR (o."rank" = ${rank} AND o."id" > ${id}))`;
 }
 
+const cardColumns = (actor: Actor) => Prisma.sql`
+  o."id", o."stageId", o."title", a."name" AS "accountName", o."amount"::text AS "amount",
+  o."currencyCode" AS "currency", o."baseAmount"::text AS "baseAmount", o."probability", o."ownerId",
+  u."name" AS "ownerName", to_char(o."expectedCloseDate", 'YYYY-MM-DD') AS "expectedCloseDate", o."labels",
+  to_char(o."stageChangedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "stageChangedAt",
+  o."isPrivate", o."rank", o."version",
+  EXISTS (SELECT 1 FROM "OpportunityMember" m WHERE m."opportunityId" = o."id" AND m."userId" = ${actor.id}) AS "actorIsMember"`;
+
+const cardSource = Prisma.sql`"Opportunity" o LEFT JOIN "Account" a ON a."id" = o."accountId" JOIN "User" u ON u."id" = o."ownerId"`;
+
+/**
+ * The SQL for up to `limit` rows of each stage. Unselective conditions walk
+ * each column's (stageId, rank, id) index and stop at the limit (a LATERAL
+ * join per stage: cheap even for a 5,000-card column). Selective ones (text,
+ * labels) would walk a whole column through the index to find few matches,
+ * so they scan the table once and number the matches per stage instead.
+ */
+function pagesSql(actor: Actor, where: Prisma.Sql, stageIds: string[], limit: number, selective: boolean): Prisma.Sql {
+  if (selective) {
+    return Prisma.sql`
+      SELECT * FROM (
+        SELECT ${cardColumns(actor)}, row_number() OVER (PARTITION BY o."stageId" ORDER BY o."rank", o."id") AS "position"
+        FROM ${cardSource} WHERE o."stageId" = ANY(${stageIds}::text[]) AND ${where}
+      ) c WHERE c."position" <= ${limit}
+      ORDER BY c."stageId", c."rank", c."id"`;
+  }
+  return Prisma.sql`
+    SELECT c.* FROM unnest(${stageIds}::text[]) AS s("id") CROSS JOIN LATERAL (
+      SELECT ${cardColumns(actor)} FROM ${cardSource}
+      WHERE o."stageId" = s."id" AND ${where} ORDER BY o."rank", o."id" LIMIT ${limit}
+    ) c
+    ORDER BY c."stageId", c."rank", c."id"`;
+}
+
 /**
  * Up to `size` cards of each stage after `cursor` (the same cursor for every
  * stage, so pass one only for a single stage). `condition` is
- * boardConditionSql: visibility and filters on `o` and its Account `a`.
+ * boardConditionSql: visibility and filters on `o` and its Account `a`;
+ * `selective` says whether it keeps only a small share of the cards.
  */
 export async function columnPages(
   actor: Actor,
-  condition: Prisma.Sql,
+  condition: BoardCondition,
   stageIds: string[],
   cursor: string | null = null,
   size = BOARD_PAGE_SIZE,
 ): Promise<Map<string, CardPage>> {
-  const rows = stageIds.length === 0 ? [] : await prisma().$queryRaw<CardRow[]>`
-    SELECT c.* FROM unnest(${stageIds}::text[]) AS s("id") CROSS JOIN LATERAL (
-      SELECT o."id", o."stageId", o."title", a."name" AS "accountName", o."amount"::text AS "amount",
-        o."currencyCode" AS "currency", o."baseAmount"::text AS "baseAmount", o."probability", o."ownerId",
-        u."name" AS "ownerName", to_char(o."expectedCloseDate", 'YYYY-MM-DD') AS "expectedCloseDate", o."labels",
-        to_char(o."stageChangedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "stageChangedAt",
-        o."isPrivate", o."rank", o."version",
-        EXISTS (SELECT 1 FROM "OpportunityMember" m WHERE m."opportunityId" = o."id" AND m."userId" = ${actor.id}) AS "actorIsMember"
-      FROM "Opportunity" o
-        LEFT JOIN "Account" a ON a."id" = o."accountId"
-        JOIN "User" u ON u."id" = o."ownerId"
-      WHERE o."stageId" = s."id" AND ${condition} AND ${afterCursor(cursor)}
-      ORDER BY o."rank", o."id"
-      LIMIT ${size + 1}
-    ) c
-    ORDER BY c."stageId", c."rank", c."id"`;
+  const where = Prisma.sql`${condition.sql} AND ${afterCursor(cursor)}`;
+  const rows = stageIds.length === 0 ? [] : await prisma().$queryRaw<CardRow[]>(pagesSql(actor, where, stageIds, size + 1, condition.selective));
   const byStage = new Map<string, CardRow[]>(stageIds.map((id) => [id, []]));
   for (const row of rows) byStage.get(row.stageId)?.push(row);
   return new Map(
@@ -92,6 +114,6 @@ export async function columnPages(
 }
 
 /** One column's page after `cursor`. */
-export async function columnPage(actor: Actor, condition: Prisma.Sql, stageId: string, cursor: string | null, size = BOARD_PAGE_SIZE): Promise<CardPage> {
+export async function columnPage(actor: Actor, condition: BoardCondition, stageId: string, cursor: string | null, size = BOARD_PAGE_SIZE): Promise<CardPage> {
   return (await columnPages(actor, condition, [stageId], cursor, size)).get(stageId)!;
 }

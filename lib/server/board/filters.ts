@@ -16,7 +16,13 @@ const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\
  * The condition on Opportunity `o` joined to its Account `a` (LEFT JOIN, for
  * the text search on the account's name).
  */
-export function boardConditionSql(actor: Actor, filters: BoardFilters): Prisma.Sql {
+export interface BoardCondition {
+  sql: Prisma.Sql;
+  /** True when text or labels narrow the cards to a small share (cards.ts picks its scan by it). */
+  selective: boolean;
+}
+
+export function boardConditionSql(actor: Actor, filters: BoardFilters): BoardCondition {
   const and: Prisma.Sql[] = [visibleOpportunitiesSql(actor, "o")];
   if (filters.owner) and.push(Prisma.sql`o."ownerId" = ${filters.owner === "me" ? actor.id : filters.owner}`);
   if (filters.q) {
@@ -26,5 +32,5 @@ export function boardConditionSql(actor: Actor, filters: BoardFilters): Prisma.S
   if (filters.closeFrom) and.push(Prisma.sql`o."expectedCloseDate" >= ${filters.closeFrom}::date`);
   if (filters.closeTo) and.push(Prisma.sql`o."expectedCloseDate" <= ${filters.closeTo}::date`);
   if (filters.labels.length) and.push(Prisma.sql`o."labels" && ${filters.labels}::text[]`);
-  return Prisma.join(and, " AND ");
+  return { sql: Prisma.join(and, " AND "), selective: Boolean(filters.q) || filters.labels.length > 0 };
 }

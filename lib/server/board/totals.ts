@@ -3,8 +3,8 @@
 // Grouping by (stage, probability) lets SQL do the sums while the weighting
 // of each group (at most 101 per stage) stays exact decimal math here.
 import { prisma } from "@/lib/db";
-import { Prisma } from "@/lib/db/generated/client";
 import { dec, moneyString } from "@/lib/domain/decimal";
+import type { BoardCondition } from "./filters";
 
 export interface ColumnTotals {
   count: number;
@@ -23,11 +23,11 @@ interface GroupRow {
 }
 
 /** `condition` is boardConditionSql (on `o`, with its Account `a`). */
-export async function columnTotals(condition: Prisma.Sql, stageIds: string[]): Promise<Record<string, ColumnTotals>> {
+export async function columnTotals(condition: BoardCondition, stageIds: string[]): Promise<Record<string, ColumnTotals>> {
   const groups = await prisma().$queryRaw<GroupRow[]>`
     SELECT o."stageId", o."probability", COUNT(*)::int AS "count", COALESCE(SUM(o."baseAmount"), 0)::text AS "amount"
     FROM "Opportunity" o LEFT JOIN "Account" a ON a."id" = o."accountId"
-    WHERE o."stageId" = ANY(${stageIds}::text[]) AND ${condition}
+    WHERE o."stageId" = ANY(${stageIds}::text[]) AND ${condition.sql}
     GROUP BY o."stageId", o."probability"`;
   const acc = new Map(stageIds.map((id) => [id, { count: 0, amount: dec(0), weighted: dec(0) }]));
   for (const g of groups) {
