@@ -88,6 +88,60 @@ describe.each(availableKinds())("board data on %s", (kind) => {
     expect(fresh.stages[0].cards).toHaveLength(50);
   });
 
+  it("pages a text-filtered column (the table-scan plan) in board order, without gaps or repeats", async () => {
+    const lead = (await loadBoard(actors.admin, null, EMPTY_FILTERS)).stages[0];
+    const filters = parseBoardFilters({ q: "BULK deal 1" });
+    const expected = await t.db.prisma.opportunity.findMany({
+      where: { stageId: lead.id, title: { contains: "bulk deal 1", mode: "insensitive" } },
+      orderBy: [{ rank: "asc" }, { id: "asc" }],
+      select: { id: true },
+    });
+    expect(expected.length).toBeGreaterThan(50);
+    const seen: string[] = [];
+    let page = await loadColumnPage(actors.admin, lead.id, filters, null);
+    seen.push(...page.cards.map((c) => c.id));
+    while (page.nextCursor) {
+      page = await loadColumnPage(actors.admin, lead.id, filters, page.nextCursor);
+      seen.push(...page.cards.map((c) => c.id));
+    }
+    expect(seen).toEqual(expected.map((e) => e.id));
+    const board = await loadBoard(actors.admin, null, filters);
+    expect(board.stages[0].cards.map((c) => c.id)).toEqual(expected.slice(0, 50).map((e) => e.id));
+  });
+
+  it("builds every card field exactly as the opportunity holds it, editable only where the actor may move it", async () => {
+    const board = await loadBoard(actors.alice, null, EMPTY_FILTERS);
+    const cards = board.stages.flatMap((s) => s.cards);
+    expect(cards.some((c) => c.editable) && cards.some((c) => !c.editable)).toBe(true);
+    const rows = await t.db.prisma.opportunity.findMany({
+      where: { id: { in: cards.map((c) => c.id) } },
+      include: { account: true, owner: true, members: true },
+    });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const card of cards) {
+      const o = byId.get(card.id)!;
+      expect(card).toEqual({
+        id: o.id, title: o.title, accountName: o.account?.name ?? null, amount: o.amount.toFixed(2), currency: o.currencyCode,
+        baseAmount: o.baseAmount.toFixed(2), probability: o.probability, ownerId: o.ownerId, ownerName: o.owner.name,
+        expectedCloseDate: o.expectedCloseDate ? o.expectedCloseDate.toISOString().slice(0, 10) : null, labels: o.labels,
+        stageChangedAt: o.stageChangedAt.toISOString(), isPrivate: o.isPrivate, rank: o.rank, version: o.version,
+        editable: o.ownerId === actors.alice.id || o.members.some((m) => m.userId === actors.alice.id),
+      });
+    }
+  });
+
+  it("matches search text literally: LIKE wildcards in it match only themselves", async () => {
+    const lead = (await loadBoard(actors.admin, null, EMPTY_FILTERS)).stages[0];
+    const template = await t.db.prisma.opportunity.findFirstOrThrow({ where: { stageId: lead.id } });
+    await t.db.prisma.opportunity.create({
+      data: { ...pick(template), title: "Discount 100% deal", rank: "a0V" },
+    });
+    const titles = async (q: string) => (await loadBoard(actors.admin, null, parseBoardFilters({ q }))).stages.flatMap((s) => s.cards.map((c) => c.title));
+    expect(await titles("100%")).toEqual(["Discount 100% deal"]);
+    expect(await titles("%")).toEqual(["Discount 100% deal"]);
+    expect(await titles("_")).toEqual([]);
+  });
+
   it("narrows cards and totals by owner, text, labels and close dates", async () => {
     const board = await loadBoard(actors.manager, null, EMPTY_FILTERS);
     const check = async (filters: BoardFilters, keep: (o: { ownerId: string; labels: string[] }) => boolean) => {
@@ -115,3 +169,8 @@ describe.each(availableKinds())("board data on %s", (kind) => {
     await expect(loadBoard(actors.admin, "not-a-pipeline", EMPTY_FILTERS)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
+
+/** The columns a copy of a card needs (its place and money), for creating test cards. */
+function pick(o: { pipelineId: string; stageId: string; probability: number; currencyCode: string; ownerId: string }) {
+  return { pipelineId: o.pipelineId, stageId: o.stageId, probability: o.probability, currencyCode: o.currencyCode, ownerId: o.ownerId, amount: "10.00", baseAmount: "10.00" };
+}

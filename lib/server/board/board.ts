@@ -5,8 +5,9 @@ import { prisma } from "@/lib/db";
 import type { BoardFilters } from "@/lib/validation/board";
 import type { Actor } from "../auth/actor";
 import { notFound } from "../errors";
-import { columnPage, type BoardCard } from "./cards";
-import { boardWhere } from "./filters";
+import { columnPage, columnPages, type BoardCard } from "./cards";
+import { boardConditionSql } from "./filters";
+import { loadBoardReference } from "./reference";
 import { columnTotals, ZERO_TOTALS, type ColumnTotals } from "./totals";
 
 export interface BoardStage {
@@ -32,43 +33,19 @@ export interface BoardData {
   lostReasons: { id: string; name: string }[];
 }
 
-async function pickPipeline(pipelineId: string | null) {
-  const pipelines = await prisma().pipeline.findMany({
-    where: { isArchived: false },
-    orderBy: [{ position: "asc" }, { name: "asc" }],
-    select: { id: true, name: true, isDefault: true },
-  });
-  const pipeline = pipelineId ? pipelines.find((p) => p.id === pipelineId) : (pipelines.find((p) => p.isDefault) ?? pipelines[0]);
-  if (!pipeline) throw notFound("Pipeline");
-  return { pipeline, pipelines };
-}
-
 export async function loadBoard(actor: Actor, pipelineId: string | null, filters: BoardFilters): Promise<BoardData> {
-  const { pipeline, pipelines } = await pickPipeline(pipelineId);
-  const where = boardWhere(actor, filters);
-  const [stages, base, owners, labels, lostReasons] = await Promise.all([
-    prisma().stage.findMany({
-      where: { pipelineId: pipeline.id },
-      orderBy: [{ position: "asc" }, { id: "asc" }],
-      select: { id: true, name: true, type: true, color: true, probability: true, rottingDays: true },
-    }),
-    prisma().currency.findFirst({ where: { isBase: true }, select: { code: true } }),
-    prisma().user.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    prisma().label.findMany({ where: { active: true }, orderBy: [{ position: "asc" }, { name: "asc" }], select: { key: true, name: true, color: true } }),
-    prisma().lostReason.findMany({ where: { active: true }, orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true } }),
-  ]);
+  const { pipelineId: chosen, stages, ...reference } = await loadBoardReference(pipelineId);
+  const pipeline = reference.pipelines.find((p) => p.id === chosen);
+  if (!pipeline) throw notFound("Pipeline");
+  const condition = boardConditionSql(actor, filters);
   const [totals, pages] = await Promise.all([
-    columnTotals(where, stages.map((s) => s.id)),
-    Promise.all(stages.map((s) => (s.type === "OPEN" ? columnPage(actor, where, s.id, null) : { cards: [], nextCursor: null }))),
+    columnTotals(condition, stages.map((s) => s.id)),
+    columnPages(actor, condition, stages.filter((s) => s.type === "OPEN").map((s) => s.id)),
   ]);
   return {
-    pipeline: { id: pipeline.id, name: pipeline.name },
-    pipelines: pipelines.map((p) => ({ id: p.id, name: p.name })),
-    stages: stages.map((s, k) => ({ ...s, totals: totals[s.id] ?? ZERO_TOTALS, cards: pages[k].cards, nextCursor: pages[k].nextCursor })),
-    baseCurrency: base?.code ?? "USD",
-    owners,
-    labels,
-    lostReasons,
+    ...reference,
+    pipeline,
+    stages: stages.map((s) => ({ ...s, totals: totals[s.id] ?? ZERO_TOTALS, ...(pages.get(s.id) ?? { cards: [], nextCursor: null }) })),
   };
 }
 
@@ -76,12 +53,12 @@ export async function loadBoard(actor: Actor, pipelineId: string | null, filters
 export async function loadColumnPage(actor: Actor, stageId: string, filters: BoardFilters, cursor: string | null) {
   const stage = await prisma().stage.findUnique({ where: { id: stageId }, select: { id: true } });
   if (!stage) throw notFound("Stage");
-  return columnPage(actor, boardWhere(actor, filters), stageId, cursor);
+  return columnPage(actor, boardConditionSql(actor, filters), stageId, cursor);
 }
 
 /** Fresh totals for every stage of a pipeline (after a move, without reloading the cards). */
 export async function loadBoardTotals(actor: Actor, pipelineId: string, filters: BoardFilters): Promise<Record<string, ColumnTotals>> {
   const stages = await prisma().stage.findMany({ where: { pipelineId }, select: { id: true } });
   if (stages.length === 0) throw notFound("Pipeline");
-  return columnTotals(boardWhere(actor, filters), stages.map((s) => s.id));
+  return columnTotals(boardConditionSql(actor, filters), stages.map((s) => s.id));
 }

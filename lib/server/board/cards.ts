@@ -1,10 +1,14 @@
-// A page of one column's cards in board order (rank, then id), as card DTOs.
+// Pages of cards in board order (rank, then id), as card DTOs. One SQL query
+// reads the first page of every requested column (a LATERAL join over the
+// stage ids, each side using the (stageId, rank, id) order with a LIMIT), and
+// selects only what a card shows, with the account's and owner's names
+// joined in: the board's cost was Prisma's per-query work, not the SQL.
 import { prisma } from "@/lib/db";
-import type { Prisma } from "@/lib/db/generated/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { BOARD_PAGE_SIZE } from "@/lib/validation/board";
 import type { Actor } from "../auth/actor";
 import { canEditOpportunity } from "../permissions";
-import { isoDate, isoTimestamp } from "../serialize";
+import type { BoardCondition } from "./filters";
 
 export interface BoardCard {
   id: string;
@@ -33,68 +37,83 @@ export interface CardPage {
   nextCursor: string | null;
 }
 
-const cardSelect = (actor: Actor) =>
-  ({
-  id: true,
-  title: true,
-  amount: true,
-  currencyCode: true,
-  baseAmount: true,
-  probability: true,
-  ownerId: true,
-  expectedCloseDate: true,
-  labels: true,
-  stageChangedAt: true,
-  isPrivate: true,
-  rank: true,
-  version: true,
-  account: { select: { name: true } },
-  owner: { select: { name: true } },
-  // Only the actor's own membership matters for the editable flag.
-  members: { where: { userId: actor.id }, select: { userId: true } },
-}) satisfies Prisma.OpportunitySelect;
-
-type CardRow = Prisma.OpportunityGetPayload<{ select: ReturnType<typeof cardSelect> }>;
+/** A card row as SQL returns it: dates and decimals already in their wire format. */
+type CardRow = Omit<BoardCard, "editable"> & { stageId: string; actorIsMember: boolean; position?: bigint };
 
 function toCard(actor: Actor, row: CardRow): BoardCard {
-  return {
-    id: row.id,
-    title: row.title,
-    accountName: row.account?.name ?? null,
-    amount: row.amount.toFixed(2),
-    currency: row.currencyCode,
-    baseAmount: row.baseAmount.toFixed(2),
-    probability: row.probability,
-    ownerId: row.ownerId,
-    ownerName: row.owner.name,
-    expectedCloseDate: isoDate(row.expectedCloseDate),
-    labels: row.labels,
-    stageChangedAt: isoTimestamp(row.stageChangedAt)!,
-    isPrivate: row.isPrivate,
-    rank: row.rank,
-    version: row.version,
-    editable: canEditOpportunity(actor, { ownerId: row.ownerId, memberIds: row.members.map((m) => m.userId) }),
-  };
+  const { stageId: _stageId, actorIsMember, position: _position, ...card } = row;
+  // Only the actor's own membership matters for the editable flag.
+  return { ...card, editable: canEditOpportunity(actor, { ownerId: row.ownerId, memberIds: actorIsMember ? [actor.id] : [] }) };
 }
 
 export const encodeCursor = (card: { rank: string; id: string }) => `${card.rank}~${card.id}`;
 
-function afterCursor(cursor: string | null): Prisma.OpportunityWhereInput {
-  if (!cursor) return {};
+function afterCursor(cursor: string | null): Prisma.Sql {
+  if (!cursor) return Prisma.sql`TRUE`;
   const [rank, id] = cursor.split("~");
-  return { OR: [{ rank: { gt: rank } }, { rank, id: { gt: id } }] };
+  return Prisma.sql`(o."rank" > ${rank} OR (o."rank" = ${rank} AND o."id" > ${id}))`;
 }
 
-/** `where` must already hold visibility and filters (boardWhere). */
-export async function columnPage(
+const cardColumns = (actor: Actor) => Prisma.sql`
+  o."id", o."stageId", o."title", a."name" AS "accountName", o."amount"::text AS "amount",
+  o."currencyCode" AS "currency", o."baseAmount"::text AS "baseAmount", o."probability", o."ownerId",
+  u."name" AS "ownerName", to_char(o."expectedCloseDate", 'YYYY-MM-DD') AS "expectedCloseDate", o."labels",
+  to_char(o."stageChangedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "stageChangedAt",
+  o."isPrivate", o."rank", o."version",
+  EXISTS (SELECT 1 FROM "OpportunityMember" m WHERE m."opportunityId" = o."id" AND m."userId" = ${actor.id}) AS "actorIsMember"`;
+
+const cardSource = Prisma.sql`"Opportunity" o LEFT JOIN "Account" a ON a."id" = o."accountId" JOIN "User" u ON u."id" = o."ownerId"`;
+
+/**
+ * The SQL for up to `limit` rows of each stage. Unselective conditions walk
+ * each column's (stageId, rank, id) index and stop at the limit (a LATERAL
+ * join per stage: cheap even for a 5,000-card column). Selective ones (text,
+ * labels) would walk a whole column through the index to find few matches,
+ * so they scan the table once and number the matches per stage instead.
+ */
+function pagesSql(actor: Actor, where: Prisma.Sql, stageIds: string[], limit: number, selective: boolean): Prisma.Sql {
+  if (selective) {
+    return Prisma.sql`
+      SELECT * FROM (
+        SELECT ${cardColumns(actor)}, row_number() OVER (PARTITION BY o."stageId" ORDER BY o."rank", o."id") AS "position"
+        FROM ${cardSource} WHERE o."stageId" = ANY(${stageIds}::text[]) AND ${where}
+      ) c WHERE c."position" <= ${limit}
+      ORDER BY c."stageId", c."rank", c."id"`;
+  }
+  return Prisma.sql`
+    SELECT c.* FROM unnest(${stageIds}::text[]) AS s("id") CROSS JOIN LATERAL (
+      SELECT ${cardColumns(actor)} FROM ${cardSource}
+      WHERE o."stageId" = s."id" AND ${where} ORDER BY o."rank", o."id" LIMIT ${limit}
+    ) c
+    ORDER BY c."stageId", c."rank", c."id"`;
+}
+
+/**
+ * Up to `size` cards of each stage after `cursor` (the same cursor for every
+ * stage, so pass one only for a single stage). `condition` is
+ * boardConditionSql: visibility and filters on `o` and its Account `a`;
+ * `selective` says whether it keeps only a small share of the cards.
+ */
+export async function columnPages(
   actor: Actor,
-  where: Prisma.OpportunityWhereInput, stageId: string, cursor: string | null, size = BOARD_PAGE_SIZE): Promise<CardPage> {
-  const rows = await prisma().opportunity.findMany({
-    where: { AND: [where, { stageId }, afterCursor(cursor)] },
-    orderBy: [{ rank: "asc" }, { id: "asc" }],
-    take: size + 1,
-    select: cardSelect(actor),
-  });
-  const cards = rows.slice(0, size).map((row) => toCard(actor, row));
-  return { cards, nextCursor: rows.length > size ? encodeCursor(cards[cards.length - 1]) : null };
+  condition: BoardCondition,
+  stageIds: string[],
+  cursor: string | null = null,
+  size = BOARD_PAGE_SIZE,
+): Promise<Map<string, CardPage>> {
+  const where = Prisma.sql`${condition.sql} AND ${afterCursor(cursor)}`;
+  const rows = stageIds.length === 0 ? [] : await prisma().$queryRaw<CardRow[]>(pagesSql(actor, where, stageIds, size + 1, condition.selective));
+  const byStage = new Map<string, CardRow[]>(stageIds.map((id) => [id, []]));
+  for (const row of rows) byStage.get(row.stageId)?.push(row);
+  return new Map(
+    [...byStage].map(([stageId, stageRows]) => {
+      const cards = stageRows.slice(0, size).map((row) => toCard(actor, row));
+      return [stageId, { cards, nextCursor: stageRows.length > size ? encodeCursor(cards[cards.length - 1]) : null }];
+    }),
+  );
+}
+
+/** One column's page after `cursor`. */
+export async function columnPage(actor: Actor, condition: BoardCondition, stageId: string, cursor: string | null, size = BOARD_PAGE_SIZE): Promise<CardPage> {
+  return (await columnPages(actor, condition, [stageId], cursor, size)).get(stageId)!;
 }

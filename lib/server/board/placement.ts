@@ -2,7 +2,7 @@
 // neighbours it dropped the card between; the key is computed from the
 // column as it is NOW, so a neighbour that someone else moved meanwhile
 // never produces an out-of-order key (position moves commute).
-import type { Prisma } from "@/lib/db/generated/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { rankBetween, ranksForCount } from "@/lib/domain/rank";
 
 type Tx = Prisma.TransactionClient;
@@ -14,15 +14,34 @@ export interface PlacementRequest {
   afterId: string | null;
 }
 
-async function rankIn(tx: Tx, stageId: string, id: string | null, movingId: string): Promise<string | null> {
-  if (!id || id === movingId) return null;
-  const row = await tx.opportunity.findFirst({ where: { id, stageId }, select: { rank: true } });
-  return row?.rank ?? null;
+interface Neighbours {
+  /** The anchor card above, if it is still in the column, and the next key below it. */
+  beforeRank: string | null;
+  belowBefore: string | null;
+  /** The anchor card below, if it is still in the column, and the previous key above it. */
+  afterRank: string | null;
+  aboveAfter: string | null;
+  /** The column's last key (for a drop with no anchor left). */
+  lastRank: string | null;
 }
 
-async function firstRank(tx: Tx, where: Prisma.OpportunityWhereInput, dir: "asc" | "desc"): Promise<string | null> {
-  const row = await tx.opportunity.findFirst({ where, orderBy: [{ rank: dir }, { id: dir }], select: { rank: true } });
-  return row?.rank ?? null;
+/**
+ * Every key the placement may need, read in ONE query (each lookup is an
+ * index probe on (stageId, rank, id)), so a move costs one round trip here.
+ * The moving card itself is never a neighbour.
+ */
+async function readNeighbours(tx: Tx, req: PlacementRequest): Promise<Neighbours> {
+  const others = Prisma.sql`x."stageId" = ${req.stageId} AND x."id" <> ${req.opportunityId}`;
+  const [row] = await tx.$queryRaw<Neighbours[]>`
+    SELECT b."rank" AS "beforeRank",
+      (SELECT x."rank" FROM "Opportunity" x WHERE ${others} AND x."rank" > b."rank" ORDER BY x."rank", x."id" LIMIT 1) AS "belowBefore",
+      a."rank" AS "afterRank",
+      (SELECT x."rank" FROM "Opportunity" x WHERE ${others} AND x."rank" < a."rank" ORDER BY x."rank" DESC, x."id" DESC LIMIT 1) AS "aboveAfter",
+      (SELECT x."rank" FROM "Opportunity" x WHERE ${others} ORDER BY x."rank" DESC, x."id" DESC LIMIT 1) AS "lastRank"
+    FROM (SELECT 1) AS one
+      LEFT JOIN "Opportunity" b ON b."id" = ${req.beforeId}::text AND b."stageId" = ${req.stageId} AND b."id" <> ${req.opportunityId}
+      LEFT JOIN "Opportunity" a ON a."id" = ${req.afterId}::text AND a."stageId" = ${req.stageId} AND a."id" <> ${req.opportunityId}`;
+  return row;
 }
 
 /**
@@ -31,18 +50,10 @@ async function firstRank(tx: Tx, where: Prisma.OpportunityWhereInput, dir: "asc"
  * on the card below, else the card goes to the end of the column.
  */
 export async function rankForPlacement(tx: Tx, req: PlacementRequest): Promise<string> {
-  const others: Prisma.OpportunityWhereInput = { stageId: req.stageId, id: { not: req.opportunityId } };
-  const beforeRank = await rankIn(tx, req.stageId, req.beforeId, req.opportunityId);
-  if (beforeRank !== null) {
-    const next = await firstRank(tx, { ...others, rank: { gt: beforeRank } }, "asc");
-    return rankBetween(beforeRank, next);
-  }
-  const afterRank = await rankIn(tx, req.stageId, req.afterId, req.opportunityId);
-  if (afterRank !== null) {
-    const previous = await firstRank(tx, { ...others, rank: { lt: afterRank } }, "desc");
-    return rankBetween(previous, afterRank);
-  }
-  return rankBetween(await firstRank(tx, others, "desc"), null);
+  const n = await readNeighbours(tx, req);
+  if (n.beforeRank !== null) return rankBetween(n.beforeRank, n.belowBefore);
+  if (n.afterRank !== null) return rankBetween(n.aboveAfter, n.afterRank);
+  return rankBetween(n.lastRank, null);
 }
 
 /** Keys longer than this trigger a re-key of the column (see rebalanceColumn). */

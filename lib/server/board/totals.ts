@@ -3,8 +3,8 @@
 // Grouping by (stage, probability) lets SQL do the sums while the weighting
 // of each group (at most 101 per stage) stays exact decimal math here.
 import { prisma } from "@/lib/db";
-import type { Prisma } from "@/lib/db/generated/client";
 import { dec, moneyString } from "@/lib/domain/decimal";
+import type { BoardCondition } from "./filters";
 
 export interface ColumnTotals {
   count: number;
@@ -14,18 +14,26 @@ export interface ColumnTotals {
 
 export const ZERO_TOTALS: ColumnTotals = { count: 0, amount: "0.00", weighted: "0.00" };
 
-export async function columnTotals(where: Prisma.OpportunityWhereInput, stageIds: string[]): Promise<Record<string, ColumnTotals>> {
-  const groups = await prisma().opportunity.groupBy({
-    by: ["stageId", "probability"],
-    where: { AND: [where, { stageId: { in: stageIds } }] },
-    _count: { _all: true },
-    _sum: { baseAmount: true },
-  });
+interface GroupRow {
+  stageId: string;
+  probability: number;
+  count: number;
+  /** Decimal as text: sums never pass through a float. */
+  amount: string;
+}
+
+/** `condition` is boardConditionSql (on `o`, with its Account `a`). */
+export async function columnTotals(condition: BoardCondition, stageIds: string[]): Promise<Record<string, ColumnTotals>> {
+  const groups = await prisma().$queryRaw<GroupRow[]>`
+    SELECT o."stageId", o."probability", COUNT(*)::int AS "count", COALESCE(SUM(o."baseAmount"), 0)::text AS "amount"
+    FROM "Opportunity" o LEFT JOIN "Account" a ON a."id" = o."accountId"
+    WHERE o."stageId" = ANY(${stageIds}::text[]) AND ${condition.sql}
+    GROUP BY o."stageId", o."probability"`;
   const acc = new Map(stageIds.map((id) => [id, { count: 0, amount: dec(0), weighted: dec(0) }]));
   for (const g of groups) {
     const t = acc.get(g.stageId)!;
-    const sum = dec(g._sum.baseAmount ?? 0);
-    t.count += g._count._all;
+    const sum = dec(g.amount);
+    t.count += g.count;
     t.amount = t.amount.plus(sum);
     t.weighted = t.weighted.plus(sum.times(g.probability).dividedBy(100));
   }

@@ -1,6 +1,7 @@
 // Moving an opportunity: the board's drag and drop, the detail page's stage
 // path and the REST API's move endpoint all call moveOpportunity. One
-// transaction locks the card's row, checks who may move it, applies the
+// transaction locks the card's row and reads what the checks need in one
+// round trip (move-lock.ts), checks who may move it, applies the
 // stage rules (stage-change.ts), writes its new rank, bumps its version and,
 // when the stage changes, writes one StageChange row.
 import { prisma } from "@/lib/db";
@@ -12,8 +13,8 @@ import { zodFields } from "../error-mapping";
 import { AppError, forbidden, notFound, validationError } from "../errors";
 import { canEditOpportunity } from "../permissions";
 import { isoDate, isoTimestamp } from "../serialize";
-import { visibleOpportunities } from "../visibility";
-import { loadTargetStage, recordStageChange, stageChangeData, type CurrentPlacement, type LostDetails } from "./stage-change";
+import { lockForMove } from "./move-lock";
+import { checkTargetStage, recordStageChange, stageChangeData, type CurrentPlacement, type LostDetails } from "./stage-change";
 
 export interface MovedOpportunity {
   id: string;
@@ -52,37 +53,16 @@ export async function moveOpportunity(actor: Actor, rawInput: MoveOpportunityInp
   if (!parsed.success) throw validationError(zodFields(parsed.error));
   const input = parsed.data;
   return prisma().$transaction(async (tx) => {
-    // The row lock serialises concurrent moves of the same card (READ
-    // COMMITTED): the second one waits, then sees the first one's result.
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Opportunity" WHERE "id" = ${input.opportunityId} FOR UPDATE`;
-    if (locked.length === 0) throw notFound("Opportunity");
-    const card = await tx.opportunity.findFirst({
-      where: { AND: [{ id: input.opportunityId }, visibleOpportunities(actor)] },
-      select: {
-        id: true,
-        title: true,
-        stageId: true,
-        status: true,
-        probability: true,
-        probabilityOverridden: true,
-        forecastCategory: true,
-        forecastCategoryOverridden: true,
-        lostReasonId: true,
-        lostNote: true,
-        competitor: true,
-        ownerId: true,
-        version: true,
-        members: { select: { userId: true } },
-      },
-    });
-    if (!card) throw notFound("Opportunity");
-    if (!canEditOpportunity(actor, { ownerId: card.ownerId, memberIds: card.members.map((m) => m.userId) })) {
+    const locked = await lockForMove(tx, actor, input.opportunityId, input.stageId);
+    const card = locked.card;
+    if (!card || !card.visible) throw notFound("Opportunity");
+    if (!canEditOpportunity(actor, { ownerId: card.ownerId, memberIds: card.actorIsMember ? [actor.id] : [] })) {
       throw forbidden("You can only move opportunities you own or work on");
     }
     if (input.expectedVersion !== undefined && input.expectedVersion !== card.version) {
       throw new AppError("CONFLICT", `“${card.title}” was changed by someone else meanwhile; it now shows its latest state.`);
     }
-    const stage = await loadTargetStage(tx, input.stageId);
+    const stage = checkTargetStage(locked.stage);
     const current: CurrentPlacement = card;
     const now = new Date();
     const data = await stageChangeData(tx, current, stage, lostDetails(card, input), now);

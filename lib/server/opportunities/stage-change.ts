@@ -39,9 +39,14 @@ export async function loadTargetStage(tx: Tx, stageId: string, field = "stageId"
     where: { id: stageId },
     select: { id: true, pipelineId: true, type: true, probability: true, forecastCategory: true, pipeline: { select: { isArchived: true } } },
   });
+  return checkTargetStage(stage && { ...stage, pipelineArchived: stage.pipeline.isArchived }, field);
+}
+
+/** The target stage as read (null when missing), or a VALIDATION error naming `field`. */
+export function checkTargetStage(stage: (TargetStage & { pipelineArchived: boolean }) | null, field = "stageId"): TargetStage {
   if (!stage) throw new AppError("VALIDATION", "Unknown stage", { [field]: "No such stage" });
-  if (stage.pipeline.isArchived) throw new AppError("VALIDATION", "That pipeline is archived", { [field]: "The stage's pipeline is archived" });
-  return stage;
+  if (stage.pipelineArchived) throw new AppError("VALIDATION", "That pipeline is archived", { [field]: "The stage's pipeline is archived" });
+  return { id: stage.id, pipelineId: stage.pipelineId, type: stage.type, probability: stage.probability, forecastCategory: stage.forecastCategory };
 }
 
 /**
