@@ -66,8 +66,17 @@ export interface StageExits {
   advanced: number;
 }
 
-/** The exit counts per stage; independent of the period figures, so the two queries run side by side. */
-export const stageExits = (scope: Scope, w: DateWindow) => prisma().$queryRaw<StageExits[]>(stageExitsSql(scope, w));
+/**
+ * The exit counts per stage; independent of the period figures, so the two
+ * queries run side by side. A year holds ~90k (stage, deal) groups: with the
+ * default 4 MB work_mem their aggregate spills to disk (external sort or hash
+ * batches), so this query alone gets more memory, for its own transaction.
+ */
+export async function stageExits(scope: Scope, w: DateWindow): Promise<StageExits[]> {
+  const db = prisma();
+  const [, rows] = await db.$transaction([db.$executeRaw`SET LOCAL work_mem = '32MB'`, db.$queryRaw<StageExits[]>(stageExitsSql(scope, w))]);
+  return rows;
+}
 
 export async function forecastByStage(figures: PeriodFigures, exits: StageExits[], scope: Scope): Promise<StageForecast[]> {
   const stages = await prisma().stage.findMany({
