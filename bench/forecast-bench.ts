@@ -59,7 +59,8 @@ if (process.argv.includes("--explain")) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const today = new Date().toISOString().slice(0, 10);
-  const w = periodWindow("quarter", today);
+  const explainPeriod = option("explain-period", "quarter") as "quarter" | "year";
+  const w = periodWindow(explainPeriod, today);
   for (const [who, actor] of [["manager", manager], ["salesperson", rep]] as const) {
     const scope: Scope = { actor };
     const queries = {
@@ -68,8 +69,12 @@ if (process.argv.includes("--explain")) {
       months: monthSql(scope, forecastMonths(today), today),
     };
     for (const [name, q] of Object.entries(queries)) {
+      // As stageExits() runs it: in a transaction with 32 MB work_mem.
+      await client.query("BEGIN");
+      if (name.startsWith("stage exits")) await client.query("SET LOCAL work_mem = '32MB'");
       const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, SUMMARY ON) ${q.text}`, q.values as unknown[]);
-      console.log(`\n--- ${name} (${who}, this quarter)\n${plan.rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
+      await client.query("COMMIT");
+      console.log(`\n--- ${name} (${who}, ${explainPeriod})\n${plan.rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
     }
   }
   await client.end();

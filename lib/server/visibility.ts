@@ -24,3 +24,15 @@ export function visibleOpportunitiesSql(actor: Actor, alias: string): Prisma.Sql
   const o = Prisma.raw(`"${alias}"`);
   return Prisma.sql`(${o}."isPrivate" = FALSE OR ${o}."ownerId" = ${actor.id} OR EXISTS (SELECT 1 FROM "OpportunityMember" vm WHERE vm."opportunityId" = ${o}."id" AND vm."userId" = ${actor.id}))`;
 }
+
+/**
+ * The same rule from the other side: a subquery of the ids of the opportunities
+ * the actor may NOT see (private, owned by someone else, not a member), or null
+ * when the actor sees everything. For large tables keyed by opportunity (stage
+ * history), `"opportunityId" NOT IN (...)` lets PostgreSQL hash this small set
+ * once per query instead of probing Opportunity for every row.
+ */
+export function hiddenOpportunityIdsSql(actor: Actor): Prisma.Sql | null {
+  if (seesEverything(actor)) return null;
+  return Prisma.sql`SELECT h."id" FROM "Opportunity" h WHERE h."isPrivate" = TRUE AND h."ownerId" <> ${actor.id} AND h."id" NOT IN (SELECT hm."opportunityId" FROM "OpportunityMember" hm WHERE hm."userId" = ${actor.id})`;
+}

@@ -5,7 +5,7 @@ import { useDatabase } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/client";
 import { seedDemoData } from "@/lib/db/seed";
 import type { Actor } from "@/lib/server/auth/actor";
-import { visibleOpportunities, visibleOpportunitiesSql } from "@/lib/server/visibility";
+import { hiddenOpportunityIdsSql, visibleOpportunities, visibleOpportunitiesSql } from "@/lib/server/visibility";
 import { availableKinds, createMigratedDatabase, type TestDatabase } from "../support/test-database";
 
 describe.each(availableKinds())("visibility in SQL on %s", (kind) => {
@@ -28,13 +28,19 @@ describe.each(availableKinds())("visibility in SQL on %s", (kind) => {
   async function both(a: Actor) {
     const viaPrisma = (await t.db.prisma.opportunity.findMany({ where: visibleOpportunities(a), select: { id: true } })).map((o) => o.id).sort();
     const rows = await t.db.prisma.$queryRaw<{ id: string }[]>(Prisma.sql`SELECT o."id" FROM "Opportunity" o WHERE ${visibleOpportunitiesSql(a, "o")}`);
-    return { viaPrisma, viaSql: rows.map((r) => r.id).sort() };
+    // The hidden-ids form must select exactly the rest.
+    const hidden = hiddenOpportunityIdsSql(a);
+    const notHidden = await t.db.prisma.$queryRaw<{ id: string }[]>(
+      Prisma.sql`SELECT o."id" FROM "Opportunity" o${hidden ? Prisma.sql` WHERE o."id" NOT IN (${hidden})` : Prisma.empty}`,
+    );
+    return { viaPrisma, viaSql: rows.map((r) => r.id).sort(), viaHidden: notHidden.map((r) => r.id).sort() };
   }
 
   it.each(["alice@example.com", "bob@example.com", "manager@example.com", "admin@example.com"])("agrees with the Prisma rule for %s", async (email) => {
     const a = await actor(email);
-    const { viaPrisma, viaSql } = await both(a);
+    const { viaPrisma, viaSql, viaHidden } = await both(a);
     expect(viaSql).toEqual(viaPrisma);
+    expect(viaHidden).toEqual(viaPrisma);
     const all = await t.db.prisma.opportunity.count();
     if (a.role === "SALES") expect(viaSql.length).toBeLessThan(all);
     else expect(viaSql.length).toBe(all);
@@ -44,11 +50,14 @@ describe.each(availableKinds())("visibility in SQL on %s", (kind) => {
     const alice = await actor("alice@example.com");
     const bob = await actor("bob@example.com");
     const bobsPrivate = await t.db.prisma.opportunity.findFirstOrThrow({ where: { ownerId: bob.id, isPrivate: true, members: { none: { userId: alice.id } } } });
-    expect((await both(alice)).viaSql).not.toContain(bobsPrivate.id);
+    const before = await both(alice);
+    expect(before.viaSql).not.toContain(bobsPrivate.id);
+    expect(before.viaHidden).not.toContain(bobsPrivate.id);
     await t.db.prisma.opportunityMember.create({ data: { opportunityId: bobsPrivate.id, userId: alice.id } });
     const after = await both(alice);
     expect(after.viaSql).toContain(bobsPrivate.id);
     expect(after.viaSql).toEqual(after.viaPrisma);
+    expect(after.viaHidden).toEqual(after.viaPrisma);
   });
 
   it("refuses an alias that is not a plain identifier", async () => {

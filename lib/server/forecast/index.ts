@@ -8,7 +8,7 @@ import type { Actor } from "../auth/actor";
 import { isoDate } from "../serialize";
 import { forecastByMonth, type MonthForecast } from "./by-month";
 import { forecastByOwner, type OwnerForecast } from "./by-owner";
-import { forecastByStage, type StageForecast } from "./by-stage";
+import { forecastByStage, stageExits, type StageForecast } from "./by-stage";
 import { toCategories, toFigures, type ForecastCategories, type ForecastFigures } from "./figures";
 import { quotasFor } from "./quotas";
 import { periodFigures } from "./period-figures";
@@ -48,7 +48,8 @@ export async function getForecast(actor: Actor, filters: ForecastFilters, option
     figures,
     quotasFor(filters.period, window, filters.ownerId),
     groups.has("month") ? forecastByMonth(scope, forecastMonths(today), today) : undefined,
-    groups.has("stage") ? figures.then((f) => forecastByStage(f, scope, window)) : undefined,
+    // Conversion does not depend on the figures: its query runs alongside them.
+    groups.has("stage") ? Promise.all([figures, stageExits(scope, window)]).then(([f, e]) => forecastByStage(f, e, scope)) : undefined,
     groups.has("owner") ? figures.then((f) => forecastByOwner(f, filters.period, window, filters.ownerId)) : undefined,
   ]);
   const summary = period.total;

@@ -3,7 +3,7 @@
 // are parameters; only fixed identifiers are written into the SQL text.
 import { Prisma } from "@/lib/db/generated/client";
 import type { DateWindow } from "@/lib/domain/forecast";
-import { seesEverything, type Actor } from "../auth/actor";
+import type { Actor } from "../auth/actor";
 import { visibleOpportunitiesSql } from "../visibility";
 
 export interface Scope {
@@ -12,17 +12,19 @@ export interface Scope {
   ownerId?: string;
 }
 
-/** Whether scopeSql() restricts anything: a manager or admin looking at everything needs no join to Opportunity. */
-export function scopeRestricts(scope: Scope): boolean {
-  return !seesEverything(scope.actor) || !!scope.pipelineId || !!scope.ownerId;
+/** The pipeline and owner filters on Opportunity (alias o), or null without filters. */
+export function filtersSql(scope: Scope): Prisma.Sql | null {
+  const parts: Prisma.Sql[] = [];
+  if (scope.pipelineId) parts.push(Prisma.sql`o."pipelineId" = ${scope.pipelineId}`);
+  if (scope.ownerId) parts.push(Prisma.sql`o."ownerId" = ${scope.ownerId}`);
+  return parts.length > 0 ? Prisma.join(parts, " AND ") : null;
 }
 
 /** Opportunities (alias o) the actor may see, narrowed by the pipeline and owner filters. */
 export function scopeSql(scope: Scope): Prisma.Sql {
-  const parts = [visibleOpportunitiesSql(scope.actor, "o")];
-  if (scope.pipelineId) parts.push(Prisma.sql`o."pipelineId" = ${scope.pipelineId}`);
-  if (scope.ownerId) parts.push(Prisma.sql`o."ownerId" = ${scope.ownerId}`);
-  return Prisma.join(parts, " AND ");
+  const filters = filtersSql(scope);
+  const visible = visibleOpportunitiesSql(scope.actor, "o");
+  return filters ? Prisma.sql`${visible} AND ${filters}` : visible;
 }
 
 /** Open deals expected to close in the window. */
