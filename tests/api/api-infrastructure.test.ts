@@ -3,6 +3,7 @@
 // limits, request ids, and the OpenAPI document. Run over HTTP against the
 // production build on each database.
 import { Validator } from "@seriousme/openapi-schema-validator";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { call, signInCookie } from "../support/http-client";
@@ -61,6 +62,23 @@ describe.each(availableKinds())("API infrastructure on %s", (kind) => {
       expect((await call(app.url, "GET", "/api/v1/api-keys?scope=all", { key: bobKey })).status).toBe(403);
       const bobs = await call(app.url, "GET", "/api/v1/api-keys", { key: bobKey });
       expect(bobs.body.data.every((k: { user: { email: string } }) => k.user.email === "bob@example.com")).toBe(true);
+    });
+
+    it.runIf(kind === "postgres")("stops a deactivated user's keys and session at once, and lets them back when reactivated", async () => {
+      const db = new pg.Client({ connectionString: app.databaseUrl });
+      await db.connect();
+      try {
+        const cookie = await signInCookie(app.url, "bob@example.com");
+        expect((await call(app.url, "GET", "/api/v1/users", { key: bobKey })).status).toBe(200);
+        await db.query(`UPDATE "User" SET active = false WHERE email = 'bob@example.com'`);
+        expect((await call(app.url, "GET", "/api/v1/users", { key: bobKey })).status).toBe(401);
+        expect((await call(app.url, "GET", "/api/v1/users", { cookie })).status).toBe(401);
+        await db.query(`UPDATE "User" SET active = true WHERE email = 'bob@example.com'`);
+        expect((await call(app.url, "GET", "/api/v1/users", { key: bobKey })).status).toBe(200);
+      } finally {
+        await db.query(`UPDATE "User" SET active = true WHERE email = 'bob@example.com'`);
+        await db.end();
+      }
     });
 
     it("refuses a cookie-authenticated write from another origin", async () => {
