@@ -41,6 +41,8 @@ test("an admin adds a stage between Qualified and Proposal, reorders it by keybo
   await expect(page.getByText("Stage order saved").first()).toBeVisible();
   await page.reload();
   await expect.poll(() => stageNames(page)).toEqual(["Lead", "Demo", "Qualified", "Proposal", "Negotiation", "Won", "Lost"]);
+  // Keys pressed before the reloaded page has hydrated would be lost.
+  await page.waitForLoadState("networkidle");
   await page.getByRole("button", { name: "Reorder Demo" }).focus();
   await page.keyboard.press("Space");
   await page.keyboard.press("ArrowDown");
