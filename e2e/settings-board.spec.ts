@@ -30,7 +30,9 @@ test("a stage added in settings shows on the board, takes a card, and hands it t
   for (const key of ["ArrowUp", "ArrowDown"]) {
     await page.getByRole("button", { name: "Reorder Demo" }).focus();
     await page.keyboard.press("Space");
+    await page.waitForTimeout(300); // dnd-kit measures the list a frame after pick-up
     await page.keyboard.press(key);
+    await page.waitForTimeout(300);
     await page.keyboard.press("Space");
     await expect(page.getByText("Stage order saved").first()).toBeVisible();
   }

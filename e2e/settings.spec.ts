@@ -36,7 +36,9 @@ test("an admin adds a stage between Qualified and Proposal, reorders it by keybo
   // Keyboard drag-and-drop: pick up, move one place up, drop.
   await page.getByRole("button", { name: "Reorder Demo" }).focus();
   await page.keyboard.press("Space");
+  await page.waitForTimeout(300); // dnd-kit measures the list a frame after pick-up
   await page.keyboard.press("ArrowUp");
+  await page.waitForTimeout(300);
   await page.keyboard.press("Space");
   await expect(page.getByText("Stage order saved").first()).toBeVisible();
   await page.reload();
@@ -45,7 +47,9 @@ test("an admin adds a stage between Qualified and Proposal, reorders it by keybo
   await page.waitForLoadState("networkidle");
   await page.getByRole("button", { name: "Reorder Demo" }).focus();
   await page.keyboard.press("Space");
+  await page.waitForTimeout(300); // dnd-kit measures the list a frame after pick-up
   await page.keyboard.press("ArrowDown");
+  await page.waitForTimeout(300);
   await page.keyboard.press("Space");
   await expect.poll(() => stageNames(page)).toEqual(["Lead", "Qualified", "Demo", "Proposal", "Negotiation", "Won", "Lost"]);
   await page.reload();
