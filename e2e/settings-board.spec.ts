@@ -28,6 +28,7 @@ test("a stage added in settings shows on the board, takes a card, and hands it t
   await expect(add).toBeHidden();
   // Reorder: up one place and back, by keyboard.
   for (const key of ["ArrowUp", "ArrowDown"]) {
+    await page.waitForLoadState("networkidle"); // the list re-renders after each saved change
     await page.getByRole("button", { name: "Reorder Demo" }).focus();
     await page.keyboard.press("Space");
     await page.waitForTimeout(300); // dnd-kit measures the list a frame after pick-up

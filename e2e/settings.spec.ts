@@ -34,6 +34,7 @@ test("an admin adds a stage between Qualified and Proposal, reorders it by keybo
   await expect(page.getByRole("listitem", { name: "Demo" })).toContainText("40%");
 
   // Keyboard drag-and-drop: pick up, move one place up, drop.
+  await page.waitForLoadState("networkidle"); // the list re-renders after each saved change
   await page.getByRole("button", { name: "Reorder Demo" }).focus();
   await page.keyboard.press("Space");
   await page.waitForTimeout(300); // dnd-kit measures the list a frame after pick-up
@@ -45,6 +46,7 @@ test("an admin adds a stage between Qualified and Proposal, reorders it by keybo
   await expect.poll(() => stageNames(page)).toEqual(["Lead", "Demo", "Qualified", "Proposal", "Negotiation", "Won", "Lost"]);
   // Keys pressed before the reloaded page has hydrated would be lost.
   await page.waitForLoadState("networkidle");
+  await page.waitForLoadState("networkidle"); // the list re-renders after each saved change
   await page.getByRole("button", { name: "Reorder Demo" }).focus();
   await page.keyboard.press("Space");
   await page.waitForTimeout(300); // dnd-kit measures the list a frame after pick-up
