@@ -25,7 +25,7 @@ import type { BoardFilters } from "@/lib/validation/board";
 import type { LostDetailsForm } from "@/lib/validation/move";
 import { boardKeys, fetchBoard, fetchColumnPage } from "./board-api";
 import { CardBody, type CardContext } from "./board-card";
-import { appendPage } from "./board-cache";
+import { appendPage, keepLoadedTail, loadedCounts } from "./board-cache";
 import { BoardColumn } from "./board-column";
 import { boardCollision, dropData, isBelow } from "./board-dnd";
 import { BoardToolbar } from "./board-toolbar";
@@ -44,7 +44,14 @@ export function Board({ initial, filters, today, nowMs, moveAction }: { initial:
   const client = useQueryClient();
   const { data = initial } = useQuery({
     queryKey,
-    queryFn: () => fetchBoard(pipelineId, filters),
+    // A refresh (window focus) reloads as many cards as each column shows, so
+    // a column scrolled past its first page keeps its cards and its scroll.
+    queryFn: async () => {
+      const before = client.getQueryData<BoardData>(queryKey);
+      const fresh = await fetchBoard(pipelineId, filters, before ? loadedCounts(before) : {});
+      const shown = client.getQueryData<BoardData>(queryKey);
+      return shown ? keepLoadedTail(fresh, shown) : fresh;
+    },
     initialData: initial,
     staleTime: 0,
     refetchOnMount: false,
