@@ -101,17 +101,20 @@ export async function stageExits(scope: Scope, w: DateWindow): Promise<StageExit
   return prisma().$queryRaw<StageExits[]>(stageExitsSql(scope, w));
 }
 
-export async function forecastByStage(figures: PeriodFigures, exits: StageExits[], scope: Scope): Promise<StageForecast[]> {
-  const stages = await prisma().stage.findMany({
-    where: {
-      ...(scope.pipelineId ? { pipelineId: scope.pipelineId } : {}),
-      // Archived pipelines show only where they still hold deals of the period.
-      OR: [{ pipeline: { isArchived: false } }, { id: { in: [...figures.byStage.keys()] } }],
-    },
-    select: { id: true, name: true, type: true, color: true, pipelineId: true, pipeline: { select: { name: true } } },
+type StageRow = { id: string; name: string; type: "OPEN" | "WON" | "LOST"; color: string; pipelineId: string; pipeline: { name: string; isArchived: boolean } };
+
+/** The stages the table may show, in board order; read alongside the figures (nothing here depends on them). */
+export function forecastStages(scope: Scope): Promise<StageRow[]> {
+  return prisma().stage.findMany({
+    where: scope.pipelineId ? { pipelineId: scope.pipelineId } : {},
+    select: { id: true, name: true, type: true, color: true, pipelineId: true, pipeline: { select: { name: true, isArchived: true } } },
     orderBy: [{ pipeline: { position: "asc" } }, { pipelineId: "asc" }, { position: "asc" }],
   });
+}
 
+export function forecastByStage(allStages: StageRow[], figures: PeriodFigures, exits: StageExits[]): StageForecast[] {
+  // Archived pipelines show only where they still hold deals of the period.
+  const stages = allStages.filter((s) => !s.pipeline.isArchived || figures.byStage.has(s.id));
   const byExit = new Map(exits.map((e) => [e.stageId, e]));
   return stages.map((s) => {
     const r = figures.byStage.get(s.id) ?? { ...EMPTY_FIGURES_ROW, averageAgeDays: null };
