@@ -1,0 +1,10 @@
+import pg from "pg";
+import { periodWindow } from "@/lib/domain/forecast";
+import { stageExitsSql } from "@/lib/server/forecast/by-stage";
+const client = new pg.Client({ connectionString: "postgresql://postgres@127.0.0.1:5432/crm_bench_forecast?options=-c%20max_parallel_workers_per_gather%3D0" });
+await client.connect();
+const manager = (await client.query(`SELECT "id","email","name","role" FROM "User" WHERE "role"='MANAGER' ORDER BY email LIMIT 1`)).rows[0];
+const q: any = stageExitsSql({ actor: manager }, periodWindow((process.argv[2] ?? "quarter") as any, new Date().toISOString().slice(0, 10)));
+const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${q.text}`, q.values);
+console.log(plan.rows.map((r) => r["QUERY PLAN"]).join("\n"));
+await client.end();
