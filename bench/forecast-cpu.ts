@@ -4,12 +4,19 @@
 // load; CPU per call hardly does, so it compares two versions of the code
 // fairly. Parallel query workers are turned off for these connections (their
 // CPU could not be attributed), so plans may differ slightly from the app's.
+// Then the CPU of each of the page's three big queries alone, on one
+// connection, to show which one dominates.
 //   npx tsx bench/forecast-cpu.ts [--calls 20] [--db crm_bench_forecast]
 import fs from "node:fs";
+import pg from "pg";
 import { useDatabase as installDatabase } from "@/lib/db";
 import { openDatabase } from "@/lib/db/database";
 import type { Actor } from "@/lib/server/auth/actor";
+import { forecastMonths, periodWindow } from "@/lib/domain/forecast";
 import { getForecast } from "@/lib/server/forecast";
+import { monthSql } from "@/lib/server/forecast/by-month";
+import { stageExitsSql } from "@/lib/server/forecast/by-stage";
+import { periodFiguresSql } from "@/lib/server/forecast/period-figures";
 import { forecastFilterOptions } from "@/lib/server/forecast/options";
 import type { ForecastFilters } from "@/lib/validation/forecast";
 import { benchUrl, option } from "./forecast-common";
@@ -56,5 +63,30 @@ for (const [label, actor, filters] of scenarios) {
   const clientMs = (client.user + client.system) / 1000 / CALLS;
   console.log(`${label.padEnd(40)} cpu per load: database ${(server / CALLS).toFixed(1).padStart(6)} ms  node ${clientMs.toFixed(1).padStart(5)} ms  (${pids.length} connections)`);
 }
+const client = new pg.Client({ connectionString: url.toString() });
+await client.connect();
+const [{ pid }] = (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows;
+const today = new Date().toISOString().slice(0, 10);
+for (const [who, actor] of [["manager", manager], ["salesperson", rep]] as const) {
+  for (const period of ["quarter", "year"] as const) {
+    const w = periodWindow(period, today);
+    const queries = {
+      figures: periodFiguresSql({ actor }, w, new Date()),
+      // As stageExits() plans it.
+      exits: stageExitsSql({ actor }, w),
+      months: monthSql({ actor }, forecastMonths(today), today),
+    };
+    const parts: string[] = [];
+    for (const [name, q] of Object.entries(queries)) {
+      await client.query(`SET random_page_cost = ${name === "exits" ? "1.1" : "DEFAULT"}`);
+      await client.query(q.text, q.values);
+      const before = backendCpuMs([pid]);
+      for (let i = 0; i < CALLS; i++) await client.query(q.text, q.values);
+      parts.push(`${name} ${((backendCpuMs([pid]) - before) / CALLS).toFixed(1)} ms`);
+    }
+    console.log(`${`${who}, ${period}`.padEnd(24)} database cpu per query: ${parts.join(", ")}`);
+  }
+}
+await client.end();
 installDatabase(undefined);
 await db.close();
