@@ -12,17 +12,10 @@ import type { MoveOpportunityParsed } from "@/lib/validation/move";
 import type { Actor } from "../auth/actor";
 import { neighboursSql, type Neighbours } from "../board/placement";
 import { visibleOpportunitiesSql } from "../visibility";
-import type { TargetStage } from "./stage-change";
+import type { CurrentPlacement, TargetStage } from "./stage-change";
 
-export interface MoveCard {
-  id: string;
+export interface MoveCard extends CurrentPlacement {
   title: string;
-  stageId: string;
-  status: StageType;
-  probability: number;
-  probabilityOverridden: boolean;
-  forecastCategory: ForecastCategory;
-  forecastCategoryOverridden: boolean;
   lostReasonId: string | null;
   lostNote: string | null;
   competitor: string | null;
@@ -42,9 +35,9 @@ export interface MoveRead {
   neighbours: Neighbours;
 }
 
-type Row = Omit<MoveCard, "id"> &
+/** The card's columns are all null when there is no such opportunity. */
+type Row = MoveCard &
   Neighbours & {
-    id: string | null;
     targetId: string | null;
     targetPipelineId: string;
     targetType: StageType;
@@ -71,29 +64,10 @@ export async function readMove(actor: Actor, input: MoveOpportunityParsed): Prom
       LEFT JOIN "Pipeline" p ON p."id" = s."pipelineId"
       -- lostDetails() in move.ts: the reason sent, else (a reorder inside a lost stage) the one recorded.
       LEFT JOIN "LostReason" r ON r."id" = COALESCE(${input.lostReasonId}::text, CASE WHEN o."status" = 'LOST' THEN o."lostReasonId" END)`;
-  const { targetId, targetPipelineId, targetType, targetProbability, targetForecastCategory, targetPipelineArchived, reasonActive } = row;
-  const { beforeRank, belowBefore, afterRank, aboveAfter, lastRank } = row;
-  const card: MoveCard | null = row.id
-    ? {
-        id: row.id,
-        title: row.title,
-        stageId: row.stageId,
-        status: row.status,
-        probability: row.probability,
-        probabilityOverridden: row.probabilityOverridden,
-        forecastCategory: row.forecastCategory,
-        forecastCategoryOverridden: row.forecastCategoryOverridden,
-        lostReasonId: row.lostReasonId,
-        lostNote: row.lostNote,
-        competitor: row.competitor,
-        ownerId: row.ownerId,
-        version: row.version,
-        visible: row.visible,
-        actorIsMember: row.actorIsMember,
-      }
-    : null;
+  const { targetId, targetPipelineId, targetType, targetProbability, targetForecastCategory, targetPipelineArchived, reasonActive, ...rest } = row;
+  const { beforeRank, belowBefore, afterRank, aboveAfter, lastRank, ...card } = rest;
   const stage = targetId
     ? { id: targetId, pipelineId: targetPipelineId, type: targetType, probability: targetProbability, forecastCategory: targetForecastCategory, pipelineArchived: targetPipelineArchived }
     : null;
-  return { card, stage, reasonActive, neighbours: { beforeRank, belowBefore, afterRank, aboveAfter, lastRank } };
+  return { card: card.id ? card : null, stage, reasonActive, neighbours: { beforeRank, belowBefore, afterRank, aboveAfter, lastRank } };
 }
