@@ -12,8 +12,9 @@ export function AppShell({ actor, children }: { actor: Actor; children: React.Re
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
       <aside className="sticky top-0 z-20 flex h-14 shrink-0 items-center gap-1 border-b border-border bg-surface px-3 md:h-screen md:w-60 md:flex-col md:items-stretch md:gap-0 md:border-b-0 md:border-r md:py-4">
-        <Link href="/" className="shrink-0 px-1 md:px-2.5 md:pb-6" aria-label="Pipeline home">
-          <Logo className="[&>span]:hidden min-[420px]:[&>span]:inline md:[&>span]:inline" />
+        <Link href="/" className="shrink-0 px-1 md:px-2.5 md:pb-6">
+          {/* The name stays readable to screen readers when a narrow top bar shows the mark alone. */}
+          <Logo className="[&>span]:sr-only min-[420px]:[&>span]:not-sr-only" />
         </Link>
         <nav aria-label="Main" className="flex min-w-0 flex-1 gap-1 overflow-x-auto md:flex-col md:overflow-visible">
           {navItemsFor(actor.role).map((item) => (
