@@ -4,6 +4,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { bootDatabase } = await import("./lib/db/boot");
     const { closeDatabaseBeforeExit } = await import("./lib/db/shutdown");
+    const { logHttpRequests } = await import("./lib/server/request-log");
+    logHttpRequests();
     closeDatabaseBeforeExit();
     await bootDatabase();
   }
