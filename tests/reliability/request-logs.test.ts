@@ -123,6 +123,13 @@ describe("request logs", () => {
     expect(refused).toMatchObject({ action: ACTION, userId: aliceId, outcome: "VALIDATION" });
   });
 
+  it("reports liveness with the database's state, and readiness", async () => {
+    const health = await call(app.url, "GET", "/api/health");
+    expect(health.status).toBe(200);
+    expect(health.body).toEqual({ status: "ok", database: "up" });
+    expect((await call(app.url, "GET", "/api/ready")).body).toEqual({ ready: true, database: "up", migrations: "applied" });
+  });
+
   it("writes only JSON lines and never a password or a session token", async () => {
     await signInCookie(app.url, "bob@example.com");
     const output = app.output();
