@@ -16,10 +16,16 @@ const unavailable = privatePostgresUnavailable();
 // Short timeouts so that the frozen phase is quick; the defaults are 5 s and 30 s.
 const CONNECT_TIMEOUT_MS = 1500;
 const STATEMENT_TIMEOUT_MS = 2000;
-/** A request while the server is stopped: refused connections, so well under this. */
-const STOPPED_ANSWER_MS = 3000;
-/** A request while the server is frozen: at most a connect or read timeout (statement + 1 s grace), plus the machine's load. */
-const FROZEN_ANSWER_MS = 7000;
+/**
+ * While the server is stopped its connections are refused, so a request fails
+ * in milliseconds: the typical (median) 503 must come within TYPICAL_ANSWER_MS;
+ * the slowest within STOPPED_ANSWER_MS, which leaves room for a CI machine
+ * that is busy with other tests (nothing may wait on a timeout here).
+ */
+const TYPICAL_ANSWER_MS = 1000;
+const STOPPED_ANSWER_MS = 5000;
+/** While the server is frozen: at most a connect or read timeout (statement + 1 s grace), plus the machine's load. */
+const FROZEN_ANSWER_MS = 8000;
 const WRITERS = 4;
 
 type Phase = "up" | "crashed" | "stopped" | "frozen" | "recovering";
@@ -213,10 +219,15 @@ describe.skipIf(unavailable)("PostgreSQL restarts and freezes under load", () =>
     const failures = outcomes.filter((o) => o.status >= 300);
     const wrong = failures.filter((o) => o.status !== 503 || o.code !== "UNAVAILABLE" || o.retryAfter !== "5" || !o.requestIdMatches);
     expect(wrong.slice(0, 5), "failures other than 503 UNAVAILABLE with Retry-After and the request id").toEqual([]);
-    const slowest = (p: Phase) => Math.max(0, ...failures.filter((o) => o.phase === p).map((o) => o.ms));
-    expect(slowest("crashed"), "503s while crashed").toBeLessThan(STOPPED_ANSWER_MS);
-    expect(slowest("stopped"), "503s while stopped").toBeLessThan(STOPPED_ANSWER_MS);
-    expect(slowest("frozen"), "503s while frozen").toBeLessThan(FROZEN_ANSWER_MS);
+    const times = (p: Phase) => failures.filter((o) => o.phase === p).map((o) => o.ms).sort((a, b) => a - b);
+    const slowest = (p: Phase) => times(p).at(-1) ?? 0;
+    const median = (p: Phase) => times(p)[Math.floor(times(p).length / 2)] ?? 0;
+    const describeSlowest = (p: Phase) => JSON.stringify(failures.filter((o) => o.phase === p).sort((a, b) => b.ms - a.ms).slice(0, 3));
+    expect(median("crashed"), "typical 503 while crashed").toBeLessThan(TYPICAL_ANSWER_MS);
+    expect(median("stopped"), "typical 503 while stopped").toBeLessThan(TYPICAL_ANSWER_MS);
+    expect(slowest("crashed"), `503s while crashed: ${describeSlowest("crashed")}`).toBeLessThan(STOPPED_ANSWER_MS);
+    expect(slowest("stopped"), `503s while stopped: ${describeSlowest("stopped")}`).toBeLessThan(STOPPED_ANSWER_MS);
+    expect(slowest("frozen"), `503s while frozen: ${describeSlowest("frozen")}`).toBeLessThan(FROZEN_ANSWER_MS);
     for (const p of ["crashed", "stopped", "frozen"] as const) {
       expect(failures.filter((o) => o.phase === p).length, `the writers saw the ${p} outage`).toBeGreaterThan(0);
     }
@@ -269,7 +280,9 @@ describe.skipIf(unavailable)("PostgreSQL restarts and freezes under load", () =>
     const count = (p: Phase) => failures.filter((o) => o.phase === p).length;
     console.info(
       `pg-restart: ${outcomes.length} requests, ${created.size} opportunities, ${outcomes.filter((o) => o.status < 300).length} succeeded; ` +
-        `503s crashed/stopped/frozen ${count("crashed")}/${count("stopped")}/${count("frozen")}, slowest ${Math.round(slowest("crashed"))}/${Math.round(slowest("stopped"))}/${Math.round(slowest("frozen"))} ms; ` +
+        `503s crashed/stopped/frozen ${count("crashed")}/${count("stopped")}/${count("frozen")}, ` +
+        `median ${Math.round(median("crashed"))}/${Math.round(median("stopped"))}/${Math.round(median("frozen"))} ms, ` +
+        `slowest ${Math.round(slowest("crashed"))}/${Math.round(slowest("stopped"))}/${Math.round(slowest("frozen"))} ms; ` +
         `healed after crash ${Math.round(healing.crash)} ms, fast stop ${Math.round(healing.fast)} ms, freeze ${Math.round(healing.freeze)} ms`,
     );
   });

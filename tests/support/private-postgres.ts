@@ -91,6 +91,19 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
       }
     }
   };
+  const destroy = () => {
+    process.off("exit", destroy);
+    try {
+      if (fs.existsSync(path.join(dataDir, "postmaster.pid"))) {
+        signalAll("SIGCONT");
+        asServerUser("pg_ctl", ["-D", dataDir, "-m", "immediate", "-w", "stop"]);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  // A test process that ends without its afterAll (a crash, a timeout) must not leave a server running.
+  process.on("exit", destroy);
   return {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
     port,
@@ -99,15 +112,6 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
     },
     start,
     signalAll,
-    destroy() {
-      try {
-        if (fs.existsSync(path.join(dataDir, "postmaster.pid"))) {
-          signalAll("SIGCONT");
-          asServerUser("pg_ctl", ["-D", dataDir, "-m", "immediate", "-w", "stop"]);
-        }
-      } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
-      }
-    },
+    destroy,
   };
 }
