@@ -7,6 +7,7 @@
 import dc from "node:diagnostics_channel";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { getToken } from "next-auth/jwt";
+import { isConnectionError } from "@/lib/db/connection-errors";
 import { authSecret } from "./auth/secret";
 import { actionName } from "./action-names";
 import { logger } from "./logger";
@@ -73,4 +74,34 @@ export function logHttpRequests(): void {
   dc.subscribe("http.server.response.finish", (message) => {
     logFinished(message as HttpMessage).catch((error: unknown) => logger.warn({ err: error }, "request log failed"));
   });
+}
+
+interface ErroredRequest {
+  path: string;
+  method: string;
+  headers: NodeJS.Dict<string | string[]>;
+}
+
+/**
+ * The log record of an error a page, route or action threw (Next.js's
+ * onRequestError): under the request's id, in JSON like every other line. A
+ * lost database is an operational state, logged as a warning without a stack.
+ */
+export function requestErrorRecord(error: unknown, request: ErroredRequest, context: { routePath: string; routeType: string }) {
+  const requestId = request.headers["x-request-id"];
+  const base = {
+    requestId: typeof requestId === "string" ? requestId : undefined,
+    method: request.method,
+    path: request.path.split("?")[0],
+    route: context.routePath,
+    routeType: context.routeType,
+  };
+  return isConnectionError(error)
+    ? { level: "warn" as const, fields: { ...base, code: "UNAVAILABLE", error: String((error as Error)?.message ?? error).slice(0, 300) }, msg: "request failed: database unavailable" }
+    : { level: "error" as const, fields: { ...base, err: error }, msg: "request failed" };
+}
+
+export function logRequestError(...args: Parameters<typeof requestErrorRecord>): void {
+  const record = requestErrorRecord(...args);
+  logger[record.level](record.fields, record.msg);
 }
