@@ -26,9 +26,23 @@ export interface Database {
   close(): Promise<void>;
 }
 
-function createClient(adapter: NonNullable<ConstructorParameters<typeof PrismaClient>[0]["adapter"]>) {
-  // Password hashes never leave the data layer unless a query asks for them explicitly.
-  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+/**
+ * Interactive transactions: how long one may wait for a connection (Prisma's
+ * default of 2 s is shorter than a query's wait for a pooled connection, so
+ * under load writes failed while reads still got through; measured by
+ * bench/soak.mjs) and how long one may run. Calls that move many rows pass
+ * their own limits.
+ */
+export const TRANSACTION_MAX_WAIT_MS = 5000;
+export const TRANSACTION_TIMEOUT_MS = 15_000;
+
+function createClient(adapter: NonNullable<ConstructorParameters<typeof PrismaClient>[0]["adapter"]>, maxWait = TRANSACTION_MAX_WAIT_MS) {
+  return new PrismaClient({
+    adapter,
+    // Password hashes never leave the data layer unless a query asks for them explicitly.
+    omit: { user: { passwordHash: true } },
+    transactionOptions: { maxWait, timeout: TRANSACTION_TIMEOUT_MS },
+  });
 }
 
 export type AppPrismaClient = ReturnType<typeof createClient>;
@@ -41,7 +55,7 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Da
     statementTimeoutMs: target.statementTimeoutMs ?? 30_000,
   };
   const pool = createPostgresPool(settings);
-  const prisma = createClient(new PrismaPg(pool));
+  const prisma = createClient(new PrismaPg(pool), settings.connectTimeoutMs);
   return {
     target,
     prisma,

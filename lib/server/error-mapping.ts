@@ -41,6 +41,10 @@ export function errorResponse(
   context: { requestId?: string } = {},
 ): { status: number; body: ErrorBody; retryAfterSeconds?: number } {
   const known = toAppError(error);
+  // Which connection failure it was (refused, lost, timed out) is worth an operator's line; the client gets the code.
+  if (known?.code === "UNAVAILABLE" && !(error instanceof AppError)) {
+    logger.warn({ requestId: context.requestId, cause: String((error as Error)?.message ?? error).trim().slice(-300) }, "database unavailable");
+  }
   if (known) {
     const body: ErrorBody = { error: { code: known.code, message: known.message } };
     if (known.fields) body.error.fields = known.fields;

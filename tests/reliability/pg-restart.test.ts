@@ -10,6 +10,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { call, signInCookie } from "../support/http-client";
+import { callServerAction } from "../support/server-action";
 import { privatePostgresUnavailable, startPrivatePostgres, type PrivatePostgres } from "../support/private-postgres";
 
 const unavailable = privatePostgresUnavailable();
@@ -150,6 +151,14 @@ describe.skipIf(unavailable)("PostgreSQL restarts and freezes under load", () =>
     expect(page.headers.get("retry-after")).toBe("5");
     expect(String(page.body)).toContain("temporarily unavailable");
     expect(pageMs, `${label}: the page answers fast`).toBeLessThan(limitMs);
+
+    // A server action is not refused by the proxy: it runs and returns the error to its form.
+    const a0 = performance.now();
+    const action = await callServerAction(app.url, "/settings/api-keys", "app/(app)/settings/api-keys/actions.ts#createApiKeyAction", [{ name: "during outage" }], { cookie });
+    const payload = await action.text();
+    expect(action.status, `${label}: the action answers`).toBe(200);
+    expect(payload, `${label}: the action returns the error shape`).toMatch(/"ok":false,"error":\{"code":"UNAVAILABLE"/);
+    expect(performance.now() - a0, `${label}: the action answers fast`).toBeLessThan(limitMs);
   }
 
   beforeAll(async () => {

@@ -1,11 +1,10 @@
 // Every request leaves one structured JSON log line with its request id, user
 // id, method, path, status and duration: pages and server actions as well as
 // the API. Read from the started server's own output, as an operator would.
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { call, signInCookie } from "../support/http-client";
+import { callServerAction } from "../support/server-action";
 
 interface LogLine {
   level: number;
@@ -22,15 +21,6 @@ interface LogLine {
 }
 
 const ACTION = "app/(app)/settings/api-keys/actions.ts#createApiKeyAction";
-
-/** The server action's id, from the same build manifest the server reads. */
-function actionId(): string {
-  const file = path.resolve(import.meta.dirname, "..", "..", ".next", "server", "server-reference-manifest.json");
-  const manifest = JSON.parse(fs.readFileSync(file, "utf8")) as { node: Record<string, { filename: string; exportedName: string }> };
-  const found = Object.entries(manifest.node).find(([, e]) => `${e.filename}#${e.exportedName}` === ACTION);
-  if (!found) throw new Error(`${ACTION} is not in the build manifest`);
-  return found[0];
-}
 
 describe("request logs", () => {
   let app: AppServer;
@@ -54,21 +44,8 @@ describe("request logs", () => {
     throw new Error(`no matching log line in:\n${lines().map((l) => JSON.stringify(l)).join("\n").slice(-3000)}`);
   }
 
-  /** Calls a server action the way the browser does: POST to its page with Next-Action and the arguments as JSON. */
-  function callAction(args: unknown[], requestId: string) {
-    return fetch(`${app.url}/settings/api-keys`, {
-      method: "POST",
-      headers: {
-        "Next-Action": actionId(),
-        "Content-Type": "text/plain;charset=UTF-8",
-        Accept: "text/x-component",
-        Origin: app.url,
-        Cookie: cookie,
-        "X-Request-Id": requestId,
-      },
-      body: JSON.stringify(args),
-    });
-  }
+  const callAction = (args: unknown[], requestId: string) =>
+    callServerAction(app.url, "/settings/api-keys", ACTION, args, { cookie, headers: { "X-Request-Id": requestId } });
 
   beforeAll(async () => {
     app = await startAppServer("pglite", { LOG_LEVEL: "info" });
