@@ -9,7 +9,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, type AppServer } from "../support/app-server";
-import { call, signInCookie } from "../support/http-client";
+import { call, signInCookie, type JsonResponse } from "../support/http-client";
 import { callServerAction } from "../support/server-action";
 import { privatePostgresUnavailable, startPrivatePostgres, type PrivatePostgres } from "../support/private-postgres";
 
@@ -56,10 +56,23 @@ describe.skipIf(unavailable)("PostgreSQL restarts and freezes under load", () =>
   const ackedVersions = new Map<string, number>();
   let amountCounter = 0;
 
+  /** Requests that got no HTTP answer at all (the connection closed under them), with why. */
+  const transportErrors: string[] = [];
+
   async function timed(what: string, method: string, path: string, body?: unknown) {
     const started = phase;
     const t0 = performance.now();
-    const res = await call(app.url, method, path, { key, body });
+    let res: JsonResponse;
+    try {
+      res = await call(app.url, method, path, { key, body });
+    } catch (error) {
+      // On an overloaded machine the client may reuse a keep-alive connection just as the server
+      // closes it for idleness (the client's own 4 s timer fires late when its event loop is
+      // starved); that request never reached the app. Seen once, as three at the same moment
+      // at load average 19: counted, bounded below, and the app must have stayed up.
+      transportErrors.push(`${started} ${what}: ${String((error as Error).cause ?? error)}`);
+      return { status: 0, headers: new Headers(), body: null };
+    }
     const ms = performance.now() - t0;
     outcomes.push({
       phase: started,
@@ -224,6 +237,11 @@ describe.skipIf(unavailable)("PostgreSQL restarts and freezes under load", () =>
       await Promise.all(writers);
     }
 
+    // The app process never died: it is the same process, and it answers.
+    expect(() => process.kill(app.pid, 0), "the app server process is gone").not.toThrow();
+    expect((await call(app.url, "GET", "/api/health")).body).toEqual({ status: "ok", database: "up" });
+    expect(transportErrors.length, `requests without an answer: ${transportErrors.join("; ")}\n${app.output().slice(-3000)}`).toBeLessThanOrEqual(5);
+
     // Every answer was a success or a 503 in the error shape with Retry-After: never a 500, never a hang.
     const failures = outcomes.filter((o) => o.status >= 300);
     const wrong = failures.filter((o) => o.status !== 503 || o.code !== "UNAVAILABLE" || o.retryAfter !== "5" || !o.requestIdMatches);
@@ -292,7 +310,8 @@ describe.skipIf(unavailable)("PostgreSQL restarts and freezes under load", () =>
         `503s crashed/stopped/frozen ${count("crashed")}/${count("stopped")}/${count("frozen")}, ` +
         `median ${Math.round(median("crashed"))}/${Math.round(median("stopped"))}/${Math.round(median("frozen"))} ms, ` +
         `slowest ${Math.round(slowest("crashed"))}/${Math.round(slowest("stopped"))}/${Math.round(slowest("frozen"))} ms; ` +
-        `healed after crash ${Math.round(healing.crash)} ms, fast stop ${Math.round(healing.fast)} ms, freeze ${Math.round(healing.freeze)} ms`,
+        `healed after crash ${Math.round(healing.crash)} ms, fast stop ${Math.round(healing.fast)} ms, freeze ${Math.round(healing.freeze)} ms; ` +
+        `requests without an answer: ${transportErrors.length ? transportErrors.join("; ") : "none"}`,
     );
   });
 });
