@@ -6,12 +6,12 @@
 // touched), through three outages: a crash (immediate stop), a clean
 // shutdown (fast stop) and a frozen server (every process SIGSTOPped, so
 // connections hang instead of failing: only the timeouts can end them).
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { call, signInCookie, type JsonResponse } from "../support/http-client";
 import { callServerAction } from "../support/server-action";
 import { privatePostgresUnavailable, startPrivatePostgres, type PrivatePostgres } from "../support/private-postgres";
+import { INITIAL_AMOUNT, writeHistoryProblems } from "../support/write-history-check";
 
 const unavailable = privatePostgresUnavailable();
 // Short timeouts so that the frozen phase is quick; the defaults are 5 s and 30 s.
@@ -98,7 +98,7 @@ describe.skipIf(unavailable)("PostgreSQL restarts and freezes under load", () =>
       step++;
       let ok = false;
       if (!current || step % 7 === 0) {
-        const res = await timed("create", "POST", "/api/v1/opportunities", { title: `fault ${w}-${step}`, stageId: openStages[0], amount: "100.00" });
+        const res = await timed("create", "POST", "/api/v1/opportunities", { title: `fault ${w}-${step}`, stageId: openStages[0], amount: INITIAL_AMOUNT });
         if (res.status === 201) {
           created.add(res.body.id);
           ackVersion(res.body.id, res.body.version);
@@ -261,48 +261,8 @@ describe.skipIf(unavailable)("PostgreSQL restarts and freezes under load", () =>
     expect(created.size).toBeGreaterThan(WRITERS);
 
     // Behind the app's back: what the database holds.
-    const db = new pg.Client({ connectionString: server.url });
-    await db.connect();
-    try {
-      const ids = [...created];
-      const opps = (await db.query<{ id: string; stageId: string; amount: string; version: number }>(
-        `SELECT id, "stageId", amount::text AS amount, version FROM "Opportunity" WHERE id = ANY($1)`,
-        [ids],
-      )).rows;
-      const missing = ids.filter((id) => !opps.some((o) => o.id === id));
-      expect(missing, "acknowledged creates missing").toEqual([]);
-
-      const stageRows = (await db.query<{ opportunityId: string; fromStageId: string | null; toStageId: string }>(
-        `SELECT "opportunityId", "fromStageId", "toStageId" FROM "StageChange" WHERE "opportunityId" = ANY($1) ORDER BY "changedAt", id`,
-        [ids],
-      )).rows;
-      const amountRows = (await db.query<{ opportunityId: string; oldValue: string; newValue: string }>(
-        `SELECT "opportunityId", "oldValue", "newValue" FROM "OpportunityFieldChange" WHERE field = 'amount' AND "opportunityId" = ANY($1) ORDER BY "changedAt", id`,
-        [ids],
-      )).rows;
-
-      const problems: string[] = [];
-      for (const o of opps) {
-        const stages = stageRows.filter((r) => r.opportunityId === o.id);
-        const amounts = amountRows.filter((r) => r.opportunityId === o.id);
-        // The stage history is one unbroken chain from creation to where the card is.
-        if (stages[0]?.fromStageId !== null) problems.push(`${o.id}: no creation row`);
-        stages.forEach((r, i) => i > 0 && r.fromStageId !== stages[i - 1].toStageId && problems.push(`${o.id}: stage chain broken at ${i}`));
-        if (stages.at(-1)?.toStageId !== o.stageId) problems.push(`${o.id}: stage ${o.stageId} is not where its history ends`);
-        // So is the amount history, and it holds every acknowledged amount.
-        amounts.forEach((r, i) => r.oldValue !== (i === 0 ? "100.00" : amounts[i - 1].newValue) && problems.push(`${o.id}: amount chain broken at ${i}`));
-        if ((amounts.at(-1)?.newValue ?? "100.00") !== Number(o.amount).toFixed(2)) problems.push(`${o.id}: amount ${o.amount} is not where its history ends`);
-        for (const a of ackedAmounts.get(o.id) ?? []) if (!amounts.some((r) => r.newValue === a)) problems.push(`${o.id}: acknowledged amount ${a} lost`);
-        // Every committed change bumped the version and wrote its history row in the same transaction:
-        // one version per move (a stage row) and per patch (an amount row), none without the other.
-        const changes = stages.length - 1 + amounts.length;
-        if (o.version !== 1 + changes) problems.push(`${o.id}: version ${o.version} but ${changes} recorded changes`);
-        if (o.version < (ackedVersions.get(o.id) ?? 0)) problems.push(`${o.id}: version ${o.version} below acknowledged ${ackedVersions.get(o.id)}`);
-      }
-      expect(problems).toEqual([]);
-    } finally {
-      await db.end();
-    }
+    const problems = await writeHistoryProblems(server.url, { created, amounts: ackedAmounts, versions: ackedVersions });
+    expect(problems).toEqual([]);
 
     const count = (p: Phase) => failures.filter((o) => o.phase === p).length;
     console.info(
