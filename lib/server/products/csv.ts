@@ -73,7 +73,7 @@ function parseRows(csv: string): ProductCreateInput[] {
   return inputs;
 }
 
-export function importProductsCsv(actor: Actor, csv: string): Promise<ImportResult> {
+export async function importProductsCsv(actor: Actor, csv: string): Promise<ImportResult> {
   assertAdmin(actor);
   const inputs = parseRows(csv);
   return adminTransaction(actor, async (tx) => {
