@@ -14,8 +14,10 @@ export type StoredLine = Awaited<ReturnType<typeof linesOf>>[number];
 
 type Tx = Prisma.TransactionClient;
 
-export const linesOf = (tx: Pick<Tx, "lineItem">, opportunityId: string) =>
-  tx.lineItem.findMany({ where: { opportunityId }, orderBy: [{ position: "asc" }, { id: "asc" }] });
+/** A deal's lines in their order (ids break ties of a position, which never last past a change). */
+export const LINE_ORDER = [{ position: "asc" }, { id: "asc" }] satisfies Prisma.LineItemOrderByWithRelationInput[];
+
+export const linesOf = (tx: Pick<Tx, "lineItem">, opportunityId: string) => tx.lineItem.findMany({ where: { opportunityId }, orderBy: LINE_ORDER });
 
 export async function finishLineChange(
   tx: Tx,
