@@ -53,7 +53,7 @@ export function LineItemsEditor({ lines, onChange, deal, onContractMonths, serve
     }
   }, [focusNext, lines]);
 
-  const update = (key: string, patch: Partial<LineDraft>) => onChange(lines.map((l) => (l.key === key ? { ...l, ...patch, ...("unitPrice" in patch ? { note: undefined } : {}) } : l)));
+  const update = (key: string, patch: Partial<LineDraft>) => onChange(lines.map((l) => (l.key === key ? { ...l, ...patch } : l)));
   const insertAt = (index: number, line: LineDraft, field = "name") => {
     const next = [...lines];
     next.splice(index, 0, line);
@@ -131,7 +131,8 @@ export function LineItemsEditor({ lines, onChange, deal, onContractMonths, serve
                     currency={deal.currency}
                     errors={errorsOf(line)}
                     disabled={disabled}
-                    onChange={(patch) => update(line.key, patch)}
+                    // A price typed by hand is no longer the converted catalog price the note explains.
+                    onChange={(patch) => update(line.key, "unitPrice" in patch ? { ...patch, note: undefined } : patch)}
                     onPick={(p) => update(line.key, applyProduct(line, p, deal))}
                     onDuplicate={() => insertAt(i + 1, duplicateDraft(line), "quantity")}
                     onDelete={() => remove(i)}

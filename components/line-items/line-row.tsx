@@ -144,7 +144,7 @@ export function LineRow({ draft, index, count, currency, errors, disabled, onCha
       </div>
       {number("unitPrice", "Unit price")}
       {number("discountPercent", "Discount %", <span className="pointer-events-none absolute right-2 top-1/2 -translate-y-1/2 text-xs text-muted">%</span>)}
-      <div className="col-span-3 @5xl:col-span-1">
+      <div className="col-span-2 @5xl:col-span-1">
         <CellLabel htmlFor={id("billing")}>Billing</CellLabel>
         <select
           id={id("billing")}
@@ -159,14 +159,14 @@ export function LineRow({ draft, index, count, currency, errors, disabled, onCha
           <option value="MONTHLY">Monthly</option>
         </select>
       </div>
-      <div className="col-span-3 text-right @5xl:col-span-1">
+      <div className="col-span-4 text-right @5xl:col-span-1">
         <span className="mb-1 block text-[11px] font-medium uppercase tracking-wide text-muted @5xl:sr-only">Total</span>
         <output data-testid="line-total" aria-label={`Total, line ${index + 1}`} className="block py-1.5 text-sm font-semibold tabular">
           {total}
           {draft.billing === "MONTHLY" && valid ? <span className="ml-0.5 text-xs font-normal text-muted">/mo</span> : null}
         </output>
       </div>
-      <div className="col-span-6 flex items-start justify-end gap-0.5 @5xl:col-span-1 @5xl:pt-0.5">
+      <div className="col-span-2 flex items-end justify-end gap-0.5 @5xl:col-span-1 @5xl:items-start @5xl:pt-0.5">
         <button type="button" disabled={disabled} onClick={onDuplicate} aria-label={`Duplicate line ${index + 1}`} title="Duplicate" className="rounded-md p-1.5 text-muted hover:bg-surface-muted hover:text-text disabled:opacity-40">
           <Copy className="size-4" aria-hidden="true" />
         </button>

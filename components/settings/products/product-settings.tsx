@@ -10,7 +10,7 @@ import { formatMoney } from "@/lib/domain/money";
 import type { ProductDto } from "@/lib/server/products/dto";
 import { Button, IconButton } from "../ui/button";
 import { Card, Pill } from "../ui/card";
-import { inputClass } from "../ui/field";
+import { inputClass } from "@/components/forms/styles";
 import { TableHead } from "../ui/table-head";
 import { useSettingsAction } from "../use-settings-action";
 import { ImportDialog } from "./import-dialog";
@@ -71,12 +71,12 @@ export function ProductSettings({ products, total, page, pageSize, filters, grou
           router.replace(href({ q: String(data.get("q") ?? "").trim() || undefined }));
         }}
       >
-        <input name="q" type="search" aria-label="Search products" placeholder="Search code, name or group" defaultValue={filters.q ?? ""} className={clsx(inputClass, "max-w-xs")} />
-        <select aria-label="Group" value={filters.group ?? ""} onChange={(e) => router.replace(href({ group: e.target.value || undefined }))} className={clsx(inputClass, "w-44")}>
+        <input name="q" type="search" aria-label="Search products" placeholder="Search code, name or group" defaultValue={filters.q ?? ""} className={clsx(inputClass(false, true), "w-72")} />
+        <select aria-label="Group" value={filters.group ?? ""} onChange={(e) => router.replace(href({ group: e.target.value || undefined }))} className={inputClass(false, true)}>
           <option value="">All groups</option>
           {groups.map((g) => <option key={g} value={g}>{g}</option>)}
         </select>
-        <select aria-label="Status" value={filters.status} onChange={(e) => router.replace(href({ status: e.target.value as Filters["status"] }))} className={clsx(inputClass, "w-36")}>
+        <select aria-label="Status" value={filters.status} onChange={(e) => router.replace(href({ status: e.target.value as Filters["status"] }))} className={inputClass(false, true)}>
           <option value="active">Active</option>
           <option value="archived">Archived</option>
           <option value="all">All</option>
@@ -84,19 +84,19 @@ export function ProductSettings({ products, total, page, pageSize, filters, grou
       </form>
       <div className="overflow-x-auto">
         <table className="w-full text-sm" data-testid="products-table">
-          <TableHead columns={[{ label: "Product" }, { label: "Group" }, { label: "Unit price", right: true }, { label: "Billing" }, { label: "On deals", right: true }, { label: "Status" }, { label: "Actions", right: true, hidden: true }]} />
+          <TableHead columns={[{ label: "Product" }, { label: "Group" }, { label: "Unit price", right: true }, { label: "Billing" }, { label: "Lines", right: true }, { label: "Status" }, { label: "Actions", right: true, hidden: true }]} />
           <tbody className="divide-y divide-border">
             {products.map((p) => (
               <tr key={p.id} aria-label={p.code} className={clsx(!p.active && "text-muted")}>
                 <td className="px-5 py-3">
-                  <span className="font-medium">{p.name}</span> <span className="font-mono text-xs text-muted">{p.code}</span>
+                  <span className="font-medium">{p.name}</span> <span className="whitespace-nowrap font-mono text-xs text-muted">{p.code}</span>
                   {p.description ? <span className="block max-w-md truncate text-xs text-muted">{p.description}</span> : null}
                 </td>
                 <td className="px-3 py-3 text-muted">{p.group ?? "—"}</td>
                 <td className="whitespace-nowrap px-3 py-3 text-right tabular">
                   {formatMoney(p.unitPrice, p.currency)} <span className="text-xs text-muted">/ {p.unit}</span>
                 </td>
-                <td className="px-3 py-3">{p.billing === "MONTHLY" ? "Monthly" : "One-time"}</td>
+                <td className="whitespace-nowrap px-3 py-3">{p.billing === "MONTHLY" ? "Monthly" : "One-time"}</td>
                 <td className="px-3 py-3 text-right tabular">{p.lineItemCount}</td>
                 <td className="px-3 py-3">{p.active ? <Pill tone="success">Active</Pill> : <Pill>Archived</Pill>}</td>
                 <td className="whitespace-nowrap px-5 py-3 text-right">
