@@ -166,9 +166,11 @@ export function LineItemsEditor({ lines, onChange, deal, onContractMonths, serve
         </button>
         {lines.length > 1 ? <p className="hidden text-xs text-muted @3xl:block">Drag a line by its handle, or Alt+↑/↓ from any cell. Enter goes to the next line.</p> : null}
       </div>
-      <div className="mt-5">
-        <LineTotals lines={lines} deal={deal} onContractMonths={onContractMonths} disabled={disabled} />
-      </div>
+      {lines.length ? (
+        <div className="mt-5">
+          <LineTotals lines={lines} deal={deal} onContractMonths={onContractMonths} disabled={disabled} />
+        </div>
+      ) : null}
     </div>
   );
 }
