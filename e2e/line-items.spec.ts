@@ -64,6 +64,12 @@ test("build a three-line deal from the catalog, edit it with live totals, reorde
   await expect(rows(page).nth(1).getByRole("alert")).toHaveText("The quantity must be more than 0");
   await quantity.fill("1");
   await expect(rows(page).nth(1).getByRole("alert")).toHaveCount(0);
+  const discount = rows(page).nth(1).getByLabel("Discount %, line 2");
+  await discount.fill("abc");
+  await discount.blur();
+  await expect(rows(page).nth(1).getByRole("alert")).toContainText("Enter a discount from 0 to 100");
+  await expect(page.getByTestId("contract-value")).toHaveText("$14,976.00"); // the bad line counts once fixed
+  await discount.fill("0");
 
   // Delete with undo.
   await rows(page).nth(1).getByRole("button", { name: "Delete line 2" }).click();

@@ -11,17 +11,20 @@ import { idField, moneyField, optionalId, optionalText } from "./opportunity-fie
 /** Lines per opportunity: a deal, not a price list. */
 export const MAX_LINES = 200;
 
+const DECIMAL = /^\d+(\.\d+)?$/;
+
 const decimalText = (error: string) => z.union([z.string({ error }), z.number({ error }).transform(String)], { error }).pipe(z.string().trim());
 
 /** > 0 with at most 4 decimals. */
 export const quantityField = decimalText("Enter a quantity")
   .pipe(z.string().regex(/^\d{1,12}(\.\d{1,4})?$/, "Enter a quantity with at most 4 decimals"))
-  .refine((v) => /[1-9]/.test(v), "The quantity must be more than 0");
+  .refine((v) => !DECIMAL.test(v) || /[1-9]/.test(v), "The quantity must be more than 0");
 
 /** 0..100 with at most 2 decimals. */
 export const discountField = decimalText("Enter a discount from 0 to 100")
   .pipe(z.string().regex(/^\d{1,3}(\.\d{1,2})?$/, "Enter a discount from 0 to 100 with at most 2 decimals"))
-  .refine((v) => dec(v).lte(100), "The discount is at most 100%");
+  // Refinements run even after the format check failed: only compare what is a number.
+  .refine((v) => !DECIMAL.test(v) || dec(v).lte(100), "The discount is at most 100%");
 
 export const billingField = z.enum(BILLINGS, { error: "Choose one-time or monthly" });
 
@@ -41,7 +44,7 @@ type LineShape = { quantity?: string; unitPrice?: string; discountPercent?: stri
 
 /** The line total must fit the money columns; named on the quantity, the usual culprit. */
 function totalFits(line: LineShape, ctx: z.RefinementCtx) {
-  if (line.quantity === undefined || line.unitPrice === undefined) return;
+  if (!DECIMAL.test(line.quantity ?? "") || !DECIMAL.test(line.unitPrice ?? "") || !DECIMAL.test(line.discountPercent ?? "0")) return;
   if (!fitsMoneyColumn(lineTotal({ quantity: line.quantity, unitPrice: line.unitPrice, discountPercent: line.discountPercent ?? "0" }))) {
     ctx.addIssue({ code: "custom", path: ["quantity"], message: "The line total is too large" });
   }

@@ -114,6 +114,9 @@ describe.each(availableKinds())("products and line items API on %s", (kind) => {
     const res = await call(app.url, "POST", lines(d.id), { key: alice, body: { name: "x", quantity: "0", unitPrice: "1", total: "5.00", colour: "red" } });
     expect(res.status).toBe(422);
     expect(res.body.error.fields).toEqual({ total: "Unknown field", colour: "Unknown field", quantity: expect.any(String) });
+    const garbage = await call(app.url, "POST", lines(d.id), { key: alice, body: { name: "x", quantity: "abc", unitPrice: "1e3", discountPercent: "abc" } });
+    expect(garbage.status).toBe(422);
+    expect(Object.keys(garbage.body.error.fields).sort()).toEqual(["discountPercent", "quantity", "unitPrice"]);
     const free = await call(app.url, "POST", lines(d.id), { key: alice, body: { quantity: "1" } });
     expect(Object.keys(free.body.error.fields).sort()).toEqual(["name", "unitPrice"]);
     const put = await call(app.url, "PUT", lines(d.id), { key: alice, body: { lines: [{ name: "a", quantity: "1", unitPrice: "1", billing: "WEEKLY", extra: true }] } });

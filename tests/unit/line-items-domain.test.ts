@@ -132,6 +132,15 @@ describe("line input rules", () => {
     expect(draft.error?.issues.map((i) => i.path.join(".") || i.code).sort()).toEqual(["billing", "name", "quantity", "unitPrice", "unrecognized_keys"]);
   });
 
+  it("answers garbage with field errors, never an exception (the editor validates every keystroke)", () => {
+    fc.assert(
+      fc.property(fc.record({ name: fc.string(), quantity: fc.string(), unitPrice: fc.string(), discountPercent: fc.string(), billing: fc.string() }), (line) => {
+        expect(() => lineDraftSchema.safeParse(line)).not.toThrow();
+      }),
+    );
+    expect(lineDraftSchema.safeParse({ name: "x", quantity: "abc", unitPrice: "1", discountPercent: "abc", billing: "ONE_TIME" }).error?.issues.map((i) => i.path.join(".")).sort()).toEqual(["discountPercent", "quantity"]);
+  });
+
   it("refuses a line whose total would not fit the money columns, on the quantity", () => {
     const result = lineDraftSchema.safeParse({ name: "Huge", quantity: "999999999999", unitPrice: "9999999999999999.99", billing: "ONE_TIME" });
     expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["quantity", "The line total is too large"]]);
