@@ -9,7 +9,7 @@ import clsx from "clsx";
 import { formatMoney } from "@/lib/domain/money";
 import { lineTotal } from "@/lib/domain/line-items";
 import type { ProductOption } from "@/lib/server/products/read";
-import { cellInput, LINE_GRID } from "./cell";
+import { CELL, cellInput, LINE_GRID } from "./cell";
 import { validLine, type LineDraft, type LineErrors } from "./draft";
 import { ProductPicker } from "./product-picker";
 
@@ -35,9 +35,9 @@ function CellError({ id, message }: { id: string; message?: string }) {
   return message ? <p id={id} role="alert" className="mt-1 text-xs font-medium text-danger">{message}</p> : null;
 }
 
-/** The label shows in the stacked layout; in the one-row layout the header names the column. */
-function CellLabel({ htmlFor, children }: { htmlFor: string; children: React.ReactNode }) {
-  return <label htmlFor={htmlFor} className="mb-1 block text-[11px] font-medium uppercase tracking-wide text-muted @5xl:sr-only">{children}</label>;
+/** The label shows in the stacked layouts (not on the two-row layout's top row); in the one-row layout the header names the column. */
+function CellLabel({ htmlFor, topRow, children }: { htmlFor: string; topRow?: boolean; children: React.ReactNode }) {
+  return <label htmlFor={htmlFor} className={clsx("mb-1 block text-[11px] font-medium uppercase tracking-wide text-muted @5xl:sr-only", topRow && "@3xl:sr-only")}>{children}</label>;
 }
 
 export function LineRow({ draft, index, count, currency, errors, disabled, onChange, onPick, onDuplicate, onDelete, onMove, onEnter, search, registerCell, onTouched }: LineRowProps) {
@@ -55,7 +55,7 @@ export function LineRow({ draft, index, count, currency, errors, disabled, onCha
     }
   };
   const number = (field: "quantity" | "unitPrice" | "discountPercent", label: string, extra?: React.ReactNode) => (
-    <div className={clsx("col-span-2 @5xl:col-span-1")}>
+    <div className={CELL.field}>
       <CellLabel htmlFor={id(field)}>{label}</CellLabel>
       <div className="relative">
         <input
@@ -91,7 +91,7 @@ export function LineRow({ draft, index, count, currency, errors, disabled, onCha
       aria-label={`Line ${index + 1}: ${draft.name || "new line"}`}
       className={clsx(LINE_GRID, "relative border-b border-border bg-surface px-3 py-3 last:border-b-0 @5xl:px-2 @5xl:py-2", isDragging && "z-20 rounded-lg shadow-lg ring-1 ring-border")}
     >
-      <div className="col-span-1 flex items-start pt-1">
+      <div className={clsx(CELL.handle, "flex items-start pt-1")}>
         <button
           ref={setActivatorNodeRef}
           type="button"
@@ -104,7 +104,7 @@ export function LineRow({ draft, index, count, currency, errors, disabled, onCha
           <GripVertical className="size-4" aria-hidden="true" />
         </button>
       </div>
-      <div className="col-span-5 @5xl:col-span-1" onKeyDown={keys("name")}>
+      <div className={CELL.name} onKeyDown={keys("name")}>
         <ProductPicker
           label={`Product, line ${index + 1}`}
           value={draft.name}
@@ -131,21 +131,21 @@ export function LineRow({ draft, index, count, currency, errors, disabled, onCha
         <CellError id={`${id("description")}-error`} message={errors.description} />
         {draft.note ? <p className="mt-1 px-2 text-xs text-amber-700 dark:text-amber-300" data-testid="line-note">{draft.note}</p> : null}
       </div>
-      <div className="col-span-2 @5xl:col-span-1">
+      <div className={CELL.code}>
         <CellLabel htmlFor={id("code")}>Code</CellLabel>
         <input id={id("code")} data-field="code" aria-label={`Code, line ${index + 1}`} disabled={disabled} value={draft.code} onChange={(e) => onChange({ code: e.target.value })} onKeyDown={keys("code")} className={cellInput(!!errors.code)} />
         <CellError id={`${id("code")}-error`} message={errors.code} />
       </div>
       {number("quantity", "Quantity")}
-      <div className="col-span-2 @5xl:col-span-1">
+      <div className={CELL.field}>
         <CellLabel htmlFor={id("unit")}>Unit</CellLabel>
         <input id={id("unit")} data-field="unit" aria-label={`Unit, line ${index + 1}`} placeholder="unit" disabled={disabled} value={draft.unit} onChange={(e) => onChange({ unit: e.target.value })} onKeyDown={keys("unit")} className={cellInput(!!errors.unit)} />
         <CellError id={`${id("unit")}-error`} message={errors.unit} />
       </div>
       {number("unitPrice", "Unit price")}
       {number("discountPercent", "Discount %", <span className="pointer-events-none absolute right-2 top-1/2 -translate-y-1/2 text-xs text-muted">%</span>)}
-      <div className="col-span-2 @5xl:col-span-1">
-        <CellLabel htmlFor={id("billing")}>Billing</CellLabel>
+      <div className={CELL.billing}>
+        <CellLabel htmlFor={id("billing")} topRow>Billing</CellLabel>
         <select
           id={id("billing")}
           aria-label={`Billing, line ${index + 1}`}
@@ -159,14 +159,14 @@ export function LineRow({ draft, index, count, currency, errors, disabled, onCha
           <option value="MONTHLY">Monthly</option>
         </select>
       </div>
-      <div className="col-span-4 text-right @5xl:col-span-1">
-        <span className="mb-1 block text-[11px] font-medium uppercase tracking-wide text-muted @5xl:sr-only">Total</span>
+      <div className={clsx(CELL.total, "text-right")}>
+        <span className="mb-1 block text-[11px] font-medium uppercase tracking-wide text-muted @3xl:sr-only">Total</span>
         <output data-testid="line-total" aria-label={`Total, line ${index + 1}`} className="block py-1.5 text-sm font-semibold tabular">
           {total}
           {draft.billing === "MONTHLY" && valid ? <span className="ml-0.5 text-xs font-normal text-muted">/mo</span> : null}
         </output>
       </div>
-      <div className="col-span-2 flex items-end justify-end gap-0.5 @5xl:col-span-1 @5xl:items-start @5xl:pt-0.5">
+      <div className={clsx(CELL.actions, "flex items-end justify-end gap-0.5 @3xl:items-start @3xl:pt-0.5")}>
         <button type="button" disabled={disabled} onClick={onDuplicate} aria-label={`Duplicate line ${index + 1}`} title="Duplicate" className="rounded-md p-1.5 text-muted hover:bg-surface-muted hover:text-text disabled:opacity-40">
           <Copy className="size-4" aria-hidden="true" />
         </button>

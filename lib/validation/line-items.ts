@@ -44,8 +44,9 @@ type LineShape = { quantity?: string; unitPrice?: string; discountPercent?: stri
 
 /** The line total must fit the money columns; named on the quantity, the usual culprit. */
 function totalFits(line: LineShape, ctx: z.RefinementCtx) {
-  if (!DECIMAL.test(line.quantity ?? "") || !DECIMAL.test(line.unitPrice ?? "") || !DECIMAL.test(line.discountPercent ?? "0")) return;
-  if (!fitsMoneyColumn(lineTotal({ quantity: line.quantity, unitPrice: line.unitPrice, discountPercent: line.discountPercent ?? "0" }))) {
+  const { quantity, unitPrice, discountPercent = "0" } = line;
+  if (quantity === undefined || unitPrice === undefined || ![quantity, unitPrice, discountPercent].every((v) => DECIMAL.test(v))) return;
+  if (!fitsMoneyColumn(lineTotal({ quantity, unitPrice, discountPercent }))) {
     ctx.addIssue({ code: "custom", path: ["quantity"], message: "The line total is too large" });
   }
 }
