@@ -16,21 +16,31 @@ export function visibleById(actor: Actor, id: string): Prisma.OpportunityWhereIn
 }
 
 /**
- * The row with its members and contacts in ONE round trip: Prisma's include
- * costs three, and this is the API's hottest read (BENCHMARKS.md, REST API).
+ * Rows with their members and contacts in ONE round trip: Prisma's include
+ * costs three, and these are the API's hottest reads (BENCHMARKS.md, REST API).
  * Raw results come back with the model's types (Decimal, Date, arrays, JSON),
  * in the shape and order of `opportunityDtoInclude`.
  */
+const ROWS_WITH_RELATIONS = Prisma.sql`
+  SELECT o.*,
+    (SELECT COALESCE(json_agg(json_build_object('userId', m."userId") ORDER BY m."createdAt"), '[]')
+       FROM "OpportunityMember" m WHERE m."opportunityId" = o."id") AS "members",
+    (SELECT COALESCE(json_agg(json_build_object('contactId', c."contactId", 'isPrimary', c."isPrimary") ORDER BY c."isPrimary" DESC, c."contactId"), '[]')
+       FROM "OpportunityContact" c WHERE c."opportunityId" = o."id") AS "contacts"
+  FROM "Opportunity" o`;
+
 async function findRow(actor: Actor | null, id: string, db: Pick<Db, "$queryRaw">): Promise<OpportunityRowWithRelations | null> {
-  const rows = await db.$queryRaw<OpportunityRowWithRelations[]>`
-    SELECT o.*,
-      (SELECT COALESCE(json_agg(json_build_object('userId', m."userId") ORDER BY m."createdAt"), '[]')
-         FROM "OpportunityMember" m WHERE m."opportunityId" = o."id") AS "members",
-      (SELECT COALESCE(json_agg(json_build_object('contactId', c."contactId", 'isPrimary', c."isPrimary") ORDER BY c."isPrimary" DESC, c."contactId"), '[]')
-         FROM "OpportunityContact" c WHERE c."opportunityId" = o."id") AS "contacts"
-    FROM "Opportunity" o
-    WHERE o."id" = ${id} AND ${actor ? visibleOpportunitiesSql(actor, "o") : Prisma.sql`TRUE`}`;
+  const visible = actor ? visibleOpportunitiesSql(actor, "o") : Prisma.sql`TRUE`;
+  const rows = await db.$queryRaw<OpportunityRowWithRelations[]>`${ROWS_WITH_RELATIONS} WHERE o."id" = ${id} AND ${visible}`;
   return rows[0] ?? null;
+}
+
+/** The rows of `ids` (already authorised by the caller's query), in the order of `ids`. */
+export async function loadOpportunityRows(ids: string[], db: Pick<Db, "$queryRaw"> = prisma()): Promise<OpportunityRowWithRelations[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.$queryRaw<OpportunityRowWithRelations[]>`${ROWS_WITH_RELATIONS} WHERE o."id" = ANY(${ids}::text[])`;
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** Inside a transaction: the row with its members and contacts, or NOT_FOUND. */

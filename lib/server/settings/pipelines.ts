@@ -67,7 +67,8 @@ export async function reorderPipelinesIn(tx: Tx, actor: Actor, input: z.output<t
   assertAdmin(actor);
   const current = await tx.pipeline.findMany({ orderBy: { position: "asc" }, select: { id: true } });
   if (!isPermutation(current.map((p) => p.id), input.ids)) throw validationError({ ids: "The list of pipelines changed; reload and try again" });
-  for (const [i, id] of input.ids.entries()) await tx.pipeline.update({ where: { id }, data: { position: i } });
+  // Only the positions that change: untouched pipelines keep their updatedAt (the API's concurrency token).
+  for (const [i, id] of input.ids.entries()) await tx.pipeline.updateMany({ where: { id, position: { not: i } }, data: { position: i } });
   await writeAudit(tx, actor, { action: "pipeline.reorder", entity: "Pipeline", before: current.map((p) => p.id), after: input.ids });
   return { ids: input.ids };
 }

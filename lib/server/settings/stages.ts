@@ -17,8 +17,9 @@ async function pipelineStages(tx: Tx, pipelineId: string) {
   return pipeline.stages;
 }
 
+/** Writes only the positions that change, so untouched stages keep their updatedAt (the API's concurrency token). */
 async function writePositions(tx: Tx, ids: string[]) {
-  for (const [i, id] of ids.entries()) await tx.stage.update({ where: { id }, data: { position: i } });
+  for (const [i, id] of ids.entries()) await tx.stage.updateMany({ where: { id, position: { not: i } }, data: { position: i } });
 }
 
 function refuseIfBroken(stages: { type: "OPEN" | "WON" | "LOST" }[], field: string) {
