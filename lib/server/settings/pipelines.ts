@@ -120,7 +120,7 @@ export async function deletePipelineIn(tx: Tx, actor: Actor, input: z.output<typ
     const held = counts.reduce((n, c) => n + c._count._all, 0);
     // Nothing chosen is a conflict with what the pipeline holds (409 in the API); a wrong choice is invalid input.
     if (!input.targetPipelineId) {
-      throw new AppError("CONFLICT", `This pipeline holds ${held} opportunities; say which pipeline takes them (targetPipelineId and stageMap)`, {
+      throw new AppError("CONFLICT", `This pipeline holds ${held} opportunities; choose the pipeline and stages that take them`, {
         targetPipelineId: "Choose the pipeline that receives its opportunities",
       });
     }

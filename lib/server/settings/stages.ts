@@ -125,7 +125,7 @@ export async function deleteStageIn(tx: Tx, actor: Actor, input: z.output<typeof
   if (held > 0) {
     const choose = `Choose another stage of this pipeline for its ${held} opportunities`;
     // Nothing chosen is a conflict with what the stage holds (409 in the API); a wrong choice is invalid input.
-    if (!input.targetStageId) throw new AppError("CONFLICT", `This stage holds ${held} opportunities; say which stage of the pipeline takes them (targetStageId)`, { targetStageId: choose });
+    if (!input.targetStageId) throw new AppError("CONFLICT", `This stage holds ${held} opportunities; choose the stage that takes them`, { targetStageId: choose });
     const target = stages.find((s) => s.id === input.targetStageId && s.id !== stage.id);
     if (!target) throw validationError({ targetStageId: choose });
     moved = await moveStageOpportunities(tx, actor, stage.id, target.id, { lostReasonId: input.lostReasonId, field: "targetStageId" });
