@@ -21,6 +21,15 @@ export interface Database {
   prisma: AppPrismaClient;
   /** Runs fn on one dedicated connection (needed for advisory locks and explicit transactions). */
   withSession<T>(fn: (sql: SqlSession) => Promise<T>): Promise<T>;
+  /**
+   * One statement on its own (autocommit) for the few that run on every request
+   * (API key authentication): on PostgreSQL straight on the pool, without the
+   * Prisma client's per-query work (about 0.2 ms of CPU, see BENCHMARKS.md);
+   * on PGlite through Prisma, which serializes it with open transactions on the
+   * one connection. Results use node-postgres types on PostgreSQL: keep to text
+   * and integer columns.
+   */
+  query<T>(sql: string, params: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -39,6 +48,9 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Da
   return {
     target,
     prisma,
+    async query<T>(sql: string, params: unknown[]) {
+      return (await pool.query(sql, params)).rows as T[];
+    },
     async withSession(fn) {
       const client = await pool.connect();
       try {
@@ -64,6 +76,9 @@ function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Databa
   return {
     target,
     prisma,
+    query<T>(sql: string, params: unknown[]) {
+      return prisma.$queryRawUnsafe<T[]>(sql, ...params);
+    },
     async withSession(fn) {
       await pglite.waitReady;
       return fn(pgliteSession(pglite));
