@@ -8,20 +8,15 @@ import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/client";
 import type { currencyActiveSchema, currencyCreateSchema, currencyUpdateSchema } from "@/lib/validation/settings-currencies";
 import type { Actor } from "../auth/actor";
+import type { CurrencyDto as PublicCurrencyDto } from "../currencies/read";
 import { AppError, notFound } from "../errors";
 import { lockUnchanged } from "../row-lock";
 import { isoDate } from "../serialize";
 import { adminTransaction, assertAdmin, type Tx } from "./admin";
 import { writeAudit } from "./audit";
 
-export interface CurrencyDto {
-  code: string;
-  name: string;
-  symbol: string;
-  rateToBase: string;
-  rateDate: string;
-  isBase: boolean;
-  active: boolean;
+/** The API's currency (lib/server/currencies/read.ts) with the open opportunities in it. */
+export interface CurrencyDto extends Omit<PublicCurrencyDto, "createdAt" | "updatedAt"> {
   openOpportunities: number;
 }
 
