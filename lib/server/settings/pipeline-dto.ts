@@ -1,7 +1,7 @@
 // What the settings pages and the board read about pipelines and stages.
 import { prisma } from "@/lib/db";
 import type { Actor } from "../auth/actor";
-import type { StageDto as PublicStageDto } from "../pipelines/dto";
+import type { PipelineDto as PublicPipelineDto, StageDto as PublicStageDto } from "../pipelines/dto";
 import { visibleOpportunities } from "../visibility";
 import { assertAdmin } from "./admin";
 
@@ -12,12 +12,7 @@ export interface StageDto extends Omit<PublicStageDto, "createdAt" | "updatedAt"
   followerCount: number;
 }
 
-export interface PipelineDto {
-  id: string;
-  name: string;
-  position: number;
-  isDefault: boolean;
-  isArchived: boolean;
+export interface PipelineDto extends Omit<PublicPipelineDto, "createdAt" | "updatedAt" | "stages"> {
   opportunityCount: number;
   stages: StageDto[];
 }
