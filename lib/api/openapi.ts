@@ -71,15 +71,15 @@ export function operationId(ep: Endpoint): string {
 
 function operation(ep: Endpoint, components: Components) {
   const errors = new Set<number>([500, ...(ep.errors ?? [])]);
-  if (ep.auth === "user") [401, 429].forEach((s) => errors.add(s));
+  if (ep.auth === "user") [401, 429, 503].forEach((s) => errors.add(s));
   if (ep.params || ep.query || ep.body) errors.add(422);
   if (ep.body) errors.add(400);
   const headerParams = [
     ...(ep.idempotent
       ? [{ name: "Idempotency-Key", in: "header", required: false, description: "Same key and body within 24 hours return the first result", schema: { type: "string", maxLength: 255 } }]
       : []),
-    ...(ep.method === "patch" || ep.method === "delete"
-      ? [{ name: "If-Match", in: "header", required: false, description: "The version you last read; a stale one answers 409 and changes nothing", schema: { type: "string" } }]
+    ...((ep.method === "patch" || ep.method === "delete") && ep.ifMatch !== false
+      ? [{ name: "If-Match", in: "header", required: false, description: "The ETag you last read; a stale one answers 409 and changes nothing", schema: { type: "string" } }]
       : []),
   ];
   return {
