@@ -35,7 +35,7 @@ function newestMtime(entry) {
   return newest;
 }
 
-const SOURCES = ["app", "components", "lib", "public", "prisma/schema.prisma", "instrumentation.ts", "next.config.js", "package.json", "postcss.config.mjs"];
+const SOURCES = ["app", "components", "lib", "public", "prisma/schema.prisma", "instrumentation.ts", "proxy.ts", "next.config.js", "package.json", "postcss.config.mjs"];
 
 function buildIsCurrent() {
   if (!fs.existsSync(buildId)) return false;

@@ -12,6 +12,7 @@ import { errorResponse } from "@/lib/server/error-mapping";
 import { AppError } from "@/lib/server/errors";
 import { completeIdempotencyKey, releaseIdempotencyKey, requestHash, reserveIdempotencyKey } from "@/lib/server/idempotency";
 import { logger } from "@/lib/server/logger";
+import { nulFields } from "@/lib/validation/nul";
 import type { RateLimitResult } from "@/lib/server/rate-limit";
 import { readJsonBody } from "./body";
 import type { Endpoint } from "./endpoint";
@@ -69,6 +70,8 @@ function searchParamsObject(url: URL): Record<string, string | string[]> {
 
 function parseWith<T extends z.ZodType | undefined>(schema: T, value: unknown, prefix: string): Infer<T> {
   if (!schema) return undefined as Infer<T>;
+  const nul = nulFields(value, prefix);
+  if (nul) throw new AppError("VALIDATION", "Some fields are invalid", nul);
   const result = schema.safeParse(value);
   if (result.success) return result.data as Infer<T>;
   const fields: Record<string, string> = {};

@@ -2,9 +2,11 @@
 // (a page's check does not protect the actions it renders), parses the input
 // with the shared zod schema and maps errors to the one error shape.
 import type { z } from "zod";
+import { nulFields } from "@/lib/validation/nul";
 import { actorOrThrow } from "./auth/session";
 import type { Actor } from "./auth/actor";
 import { errorResponse, type ErrorBody } from "./error-mapping";
+import { validationError } from "./errors";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ErrorBody["error"] };
 
@@ -12,6 +14,8 @@ export function serverAction<S extends z.ZodType, T>(schema: S, run: (actor: Act
   return async (input: z.input<S>): Promise<ActionResult<T>> => {
     try {
       const actor = await actorOrThrow();
+      const nul = nulFields(input);
+      if (nul) throw validationError(nul);
       const parsed = schema.parse(input);
       return { ok: true, data: await run(actor, parsed) };
     } catch (error) {

@@ -121,7 +121,7 @@ export async function callAction(
   baseUrl: string,
   action: ServerActionRef,
   input: unknown,
-  options: { cookie?: string; rawBody?: string } = {},
+  options: { cookie?: string; rawBody?: string; timeoutMs?: number } = {},
 ): Promise<ActionCall> {
   const response = await fetch(baseUrl + action.page, {
     method: "POST",
@@ -134,6 +134,7 @@ export async function callAction(
       ...(options.cookie ? { Cookie: options.cookie } : {}),
     },
     body: options.rawBody ?? JSON.stringify([encodeReply(input)]),
+    signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
   });
   const text = await response.text();
   const call: ActionCall = { status: response.status, text };

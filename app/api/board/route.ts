@@ -5,5 +5,5 @@ import { respond } from "./_lib/respond";
 /** The whole board for a pipeline (default pipeline without `pipelineId`), filtered like /board. */
 export function GET(request: Request) {
   const params = new URL(request.url).searchParams;
-  return respond((actor) => loadBoard(actor, params.get("pipelineId") || null, parseBoardFilters(params)));
+  return respond(request, (actor) => loadBoard(actor, params.get("pipelineId") || null, parseBoardFilters(params)));
 }

@@ -3,12 +3,12 @@
 // of its column, and a first StageChange row so time-in-stage starts now.
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/client";
-import { toBaseAmount } from "@/lib/domain/money";
 import { rankBetween } from "@/lib/domain/rank";
 import type { OpportunityCreateInput } from "@/lib/validation/opportunity";
 import type { Actor } from "../auth/actor";
 import { AppError } from "../errors";
 import { checkedCustomFields } from "../custom-fields/definitions";
+import { checkedBaseAmount } from "./base-amount";
 import { opportunityDtoInclude, toOpportunityDto, type OpportunityDto } from "./dto";
 import { baseCurrency, checkReferences, lastRankIn } from "./references";
 import { loadTargetStage, stageChangeData } from "./stage-change";
@@ -53,7 +53,7 @@ export async function createOpportunity(actor: Actor, input: OpportunityCreateIn
       amount,
       currencyCode: currency.code,
       exchangeRate,
-      baseAmount: toBaseAmount(amount, exchangeRate),
+      baseAmount: checkedBaseAmount(amount, exchangeRate),
       recurringAmount: input.recurringAmount ?? "0",
       contractMonths: input.contractMonths ?? null,
       expectedCloseDate: input.expectedCloseDate ? new Date(`${input.expectedCloseDate}T00:00:00Z`) : null,

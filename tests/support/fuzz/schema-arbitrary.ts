@@ -58,10 +58,10 @@ function stringArbitrary(s: JsonSchema): fc.Arbitrary<string> {
   if (s.format === "date-time") return fc.date({ min: new Date("1900-01-01"), max: new Date("2999-12-31"), noInvalidDate: true }).map((d) => d.toISOString());
   const minLength = s.minLength ?? 0;
   const maxLength = Math.max(minLength, Math.min(s.maxLength ?? MAX_STRING, MAX_STRING));
-  return fc.oneof(
-    { weight: 3, arbitrary: fc.string({ minLength, maxLength }) },
-    { weight: 1, arbitrary: fc.string({ minLength, maxLength, unit: "binary" }) },
-  );
+  // Most schemas trim before counting, which JSON Schema cannot say: keep enough non-blank characters.
+  return fc
+    .oneof({ weight: 3, arbitrary: fc.string({ minLength, maxLength }) }, { weight: 1, arbitrary: fc.string({ minLength, maxLength, unit: "binary" }) })
+    .filter((v) => v.trim().length >= minLength);
 }
 
 function numberArbitrary(s: JsonSchema, integer: boolean): fc.Arbitrary<number> {
