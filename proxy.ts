@@ -1,29 +1,18 @@
 // A strict Content-Security-Policy with a fresh nonce for every page: Next.js
-// puts the nonce on its own scripts, and nothing else may run.
+// puts the nonce on its own scripts, and nothing else may run. Requests that
+// Next.js would mishandle are refused first (lib/api/edge-guards.ts).
 import { NextResponse, type NextRequest } from "next/server";
-import { MAX_BODY_BYTES } from "@/lib/api/body";
-import { urlNulFields } from "@/lib/validation/nul";
+import { refusedAtTheEdge } from "@/lib/api/edge-guards";
 
 function isHttps(request: NextRequest): boolean {
   return request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
 }
 
-/**
- * Next.js answers a server action whose body is over its 1 MB limit with a
- * bare 500 (a TODO in its action handler); refuse it here first, as the API
- * refuses its own bodies over 1 MB.
- */
-function oversizedAction(request: NextRequest): boolean {
-  return request.method === "POST" && request.headers.has("next-action") && Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES;
-}
-
 export function proxy(request: NextRequest) {
-  if (oversizedAction(request)) {
-    return NextResponse.json({ error: { code: "BAD_REQUEST", message: "The request body is larger than 1 MB" } }, { status: 400 });
-  }
-  // Pages and the CSV export read their URL into database queries; a NUL would fail there (lib/validation/nul.ts).
-  const nul = urlNulFields(new URL(request.url));
-  if (nul) return NextResponse.json({ error: { code: "VALIDATION", message: "Some fields are invalid", fields: nul } }, { status: 422 });
+  const refused = refusedAtTheEdge(request);
+  if (refused) return refused;
+  // API paths come here only to be checked (see the matcher); their headers are next.config.js's.
+  if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const dev = process.env.NODE_ENV === "development";
   const https = isHttps(request);
@@ -53,6 +42,8 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
+    // API paths with a %-escape in them, for refusedAtTheEdge (ids are plain, so ordinary API calls skip the proxy).
+    "/api/:path(.*%.*)",
     {
       source: "/((?!api|_next/static|_next/image|favicon.ico).*)",
       missing: [

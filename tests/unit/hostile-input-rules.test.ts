@@ -3,6 +3,7 @@
 // database and came back as a 500.
 import { describe, expect, it } from "vitest";
 import { listOpportunities } from "@/lib/api/endpoints/opportunities";
+import { refusedAtTheEdge } from "@/lib/api/edge-guards";
 import { pageWindow } from "@/lib/api/pagination";
 import { fitsMoneyColumn, MAX_MONEY } from "@/lib/domain/money";
 import { BASE_AMOUNT_TOO_LARGE, checkedBaseAmount } from "@/lib/server/opportunities/base-amount";
@@ -83,5 +84,24 @@ describe("numbers past what the database holds", () => {
     expect(fitsMoneyColumn("10000000000000000.00")).toBe(false);
     expect(checkedBaseAmount("9999999999999999", "1")).toBe("9999999999999999.00");
     expect(() => checkedBaseAmount("9999999999999999", "1.27")).toThrow(expect.objectContaining({ code: "VALIDATION", fields: { amount: BASE_AMOUNT_TOO_LARGE } }));
+  });
+});
+
+describe("requests refused before routing (proxy.ts)", () => {
+  const status = (url: string, init?: RequestInit) => refusedAtTheEdge(new Request(url, init))?.status ?? null;
+
+  it("refuses a path Next.js cannot decode, a NUL in a page's URL and an action body over 1 MB", async () => {
+    expect(status("http://x/api/v1/opportunities/x%ED%A0%80y/move")).toBe(400);
+    expect(status("http://x/opportunities/%E0%A4%A")).toBe(400);
+    expect(status("http://x/opportunities?q=%00")).toBe(422);
+    expect(await refusedAtTheEdge(new Request("http://x/opportunities?q=%00"))!.json()).toEqual({ error: { code: "VALIDATION", message: "Some fields are invalid", fields: { q: NUL_MESSAGE } } });
+    const big = { method: "POST", headers: { "next-action": "abc", "content-length": String(1024 * 1024 + 1) } };
+    expect(status("http://x/settings/users", big)).toBe(400);
+  });
+
+  it("lets ordinary requests through, and leaves NULs in API URLs to the routes, which name the field", () => {
+    expect(status("http://x/opportunities/caf%C3%A9?q=ok")).toBeNull();
+    expect(status("http://x/api/v1/opportunities?q=%00")).toBeNull();
+    expect(status("http://x/settings/users", { method: "POST", headers: { "next-action": "abc", "content-length": "1024" } })).toBeNull();
   });
 });

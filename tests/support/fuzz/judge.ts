@@ -59,6 +59,8 @@ function errorProblem(status: number, json: unknown, requestId: string | null): 
 
 export function judgeRoute(call: RouteCall, res: HttpAnswer, versions: VersionWatch): string | null {
   if (res.status >= 500) return `HTTP ${res.status}: ${res.text.slice(0, 200)}`;
+  // Node.js's HTTP parser refuses a request head over 16 KB (a huge URL) before any app code runs.
+  if (res.status === 431) return null;
   if (res.status >= 300 && res.status < 400) return `a ${res.status} redirect to ${res.headers.get("location")}`;
   const isJson = (res.headers.get("content-type") ?? "").includes("json");
   let json: unknown = undefined;
