@@ -1,18 +1,32 @@
-// A strict Content-Security-Policy with a fresh nonce for every page: Next.js
-// puts the nonce on its own scripts, and nothing else may run. Requests that
-// Next.js would mishandle are refused first (lib/api/edge-guards.ts).
+// Runs before every page and server action (and before API paths with a
+// %-escape in them, only for the checks of lib/api/edge-guards.ts: requests
+// Next.js itself would mishandle are refused first): gives the request its id,
+// answers pages with 503 while the database is known to be down
+// (availability.ts), and sets a strict Content-Security-Policy with a fresh
+// nonce, which Next.js puts on its own scripts so that nothing else may run.
 import { NextResponse, type NextRequest } from "next/server";
 import { refusedAtTheEdge } from "@/lib/api/edge-guards";
+import { databaseAvailable } from "@/lib/db/availability";
+import { requestIdFrom } from "@/lib/server/request-id";
+import { unavailablePage } from "@/lib/server/unavailable-page";
 
 function isHttps(request: NextRequest): boolean {
   return request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
 }
 
-export function proxy(request: NextRequest) {
+/** Page loads and navigations; server actions (POST with Next-Action) still run and answer with their own error. */
+function isPageRequest(request: NextRequest): boolean {
+  return (request.method === "GET" || request.method === "HEAD") && !request.headers.has("next-action");
+}
+
+export async function proxy(request: NextRequest) {
   const refused = refusedAtTheEdge(request);
   if (refused) return refused;
-  // API paths come here only to be checked (see the matcher); their headers are next.config.js's.
+  // API paths come here only to be checked (see the matcher); the API wrapper does the rest.
   if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
+  const requestId = requestIdFrom(request.headers);
+  if (isPageRequest(request) && !(await databaseAvailable())) return unavailablePage(requestId);
+
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const dev = process.env.NODE_ENV === "development";
   const https = isHttps(request);
@@ -33,9 +47,11 @@ export function proxy(request: NextRequest) {
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("x-request-id", requestId);
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
+  response.headers.set("X-Request-Id", requestId);
   if (https) response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   return response;
 }

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import clsx from "clsx";
-import { Coins, GitBranch, History, KeyRound, ListChecks, SlidersHorizontal, Target, Users } from "lucide-react";
+import { Coins, GitBranch, History, KeyRound, ListChecks, Package, SlidersHorizontal, Target, Users } from "lucide-react";
 
 const PERSONAL = [{ href: "/settings/api-keys", label: "API keys", icon: KeyRound }];
 
@@ -11,6 +11,7 @@ const ADMIN = [
   { href: "/settings/pipelines", label: "Pipelines", icon: GitBranch },
   { href: "/settings/fields", label: "Custom fields", icon: SlidersHorizontal },
   { href: "/settings/users", label: "Users", icon: Users },
+  { href: "/settings/products", label: "Products", icon: Package },
   { href: "/settings/currencies", label: "Currencies", icon: Coins },
   { href: "/settings/lists", label: "Lists", icon: ListChecks },
   { href: "/settings/quotas", label: "Quotas", icon: Target },

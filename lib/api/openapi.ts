@@ -71,7 +71,7 @@ export function operationId(ep: Endpoint): string {
 
 function operation(ep: Endpoint, components: Components) {
   const errors = new Set<number>([500, ...(ep.errors ?? [])]);
-  if (ep.auth === "user") [401, 429].forEach((s) => errors.add(s));
+  if (ep.auth === "user") [401, 429, 503].forEach((s) => errors.add(s));
   if (ep.params || ep.query || ep.body) errors.add(422);
   if (ep.body) errors.add(400);
   const headerParams = [

@@ -8,12 +8,14 @@ import pg from "pg";
 import path from "node:path";
 import { PrismaClient } from "./generated/client";
 import { lockDataDir } from "./data-dir-lock";
+import { logger } from "../server/logger";
+import { connectionOptions, createPostgresPool } from "./postgres-pool";
 import { pgliteSession, pgSession, type SqlSession } from "./sql-session";
 
 export const PGLITE_OPTIONS = { postgresqlconf: ["shared_buffers=32MB"] };
 
 export type DatabaseTarget =
-  | { kind: "postgres"; url: string; poolSize?: number }
+  | { kind: "postgres"; url: string; poolSize?: number; connectTimeoutMs?: number; statementTimeoutMs?: number }
   | { kind: "pglite"; dir: string | null }; // null: in memory (tests)
 
 export interface Database {
@@ -24,27 +26,51 @@ export interface Database {
   close(): Promise<void>;
 }
 
-function createClient(adapter: NonNullable<ConstructorParameters<typeof PrismaClient>[0]["adapter"]>) {
-  // Password hashes never leave the data layer unless a query asks for them explicitly.
-  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+/**
+ * Interactive transactions: how long one may wait for a connection (Prisma's
+ * default of 2 s is shorter than a query's wait for a pooled connection, so
+ * under load writes failed while reads still got through; measured by
+ * bench/soak.mjs) and how long one may run. Calls that move many rows pass
+ * their own limits.
+ */
+export const TRANSACTION_MAX_WAIT_MS = 5000;
+export const TRANSACTION_TIMEOUT_MS = 15_000;
+
+function createClient(adapter: NonNullable<ConstructorParameters<typeof PrismaClient>[0]["adapter"]>, maxWait = TRANSACTION_MAX_WAIT_MS) {
+  return new PrismaClient({
+    adapter,
+    // Password hashes never leave the data layer unless a query asks for them explicitly.
+    omit: { user: { passwordHash: true } },
+    transactionOptions: { maxWait, timeout: TRANSACTION_TIMEOUT_MS },
+  });
 }
 
 export type AppPrismaClient = ReturnType<typeof createClient>;
 
 function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Database {
-  const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
-  // An idle client that loses its server (restart, failover) must not crash the process.
-  pool.on("error", () => {});
-  const prisma = createClient(new PrismaPg(pool));
+  const settings = {
+    url: target.url,
+    poolSize: target.poolSize ?? 10,
+    connectTimeoutMs: target.connectTimeoutMs ?? 5000,
+    statementTimeoutMs: target.statementTimeoutMs ?? 30_000,
+  };
+  const pool = createPostgresPool(settings);
+  const prisma = createClient(new PrismaPg(pool), settings.connectTimeoutMs);
   return {
     target,
     prisma,
+    // Migrations and maintenance get a connection of their own, outside the
+    // pool and its statement timeout: a migration may rightly run for minutes.
     async withSession(fn) {
-      const client = await pool.connect();
+      const client = new pg.Client(connectionOptions(settings));
+      let lost: Error | undefined;
+      client.on("error", (error) => (lost = error));
+      await client.connect();
       try {
         return await fn(pgSession(client));
       } finally {
-        client.release();
+        await client.end().catch(() => {});
+        if (lost) logger.warn({ err: lost }, "maintenance connection lost");
       }
     },
     async close() {

@@ -8,7 +8,13 @@ const globalRef = globalThis as unknown as { __pipelineDb?: Database };
 export function targetFromEnv(): DatabaseTarget {
   const e = env();
   return e.DATABASE_URL
-    ? { kind: "postgres", url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
+    ? {
+        kind: "postgres",
+        url: e.DATABASE_URL,
+        poolSize: e.DATABASE_POOL_SIZE,
+        connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+        statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+      }
     : { kind: "pglite", dir: e.dataDir };
 }
 

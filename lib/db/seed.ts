@@ -1,7 +1,7 @@
 // Demo data. seedDemoData() is idempotent: reference data is upserted by its
 // natural key, and opportunities are generated only while there are none.
 import { addDays, startOfDay } from "date-fns";
-import { amountsFromLines, lineTotal } from "../domain/line-items";
+import { amountsFromLines, convertPrice, lineTotal } from "../domain/line-items";
 import { dec, moneyString } from "../domain/decimal";
 import { toBaseAmount } from "../domain/money";
 import { ranksForCount } from "../domain/rank";
@@ -71,8 +71,8 @@ export async function seedDemoData(prisma: AppPrismaClient, now = new Date()): P
     });
   }
 
-  for (const [code, name, unit, unitPrice, currencyCode, group] of data.DEMO_PRODUCTS) {
-    await prisma.product.upsert({ where: { code }, create: { code, name, unit, unitPrice, currencyCode, group }, update: {} });
+  for (const [code, name, unit, unitPrice, currencyCode, group, billing] of data.DEMO_PRODUCTS) {
+    await prisma.product.upsert({ where: { code }, create: { code, name, unit, unitPrice, currencyCode, group, billing }, update: {} });
   }
 
   if ((await prisma.account.count()) === 0) {
@@ -173,8 +173,8 @@ async function seedOpportunities(
       const lines = Array.from({ length: rnd.int(1, 4) }, () => rnd.pick(products));
       const unique = [...new Map(lines.map((p) => [p.code, p])).values()];
       const built = unique.map((p, position) => {
-        const billing = (data.DEMO_PRODUCTS.find((d) => d[0] === p.code)?.[6] ?? "ONE_TIME") as "ONE_TIME" | "MONTHLY";
-        const unitPrice = moneyString(dec(p.unitPrice.toString()).times(rate.get(p.currencyCode)!).dividedBy(rate.get(currencyCode)!));
+        const billing = p.billing;
+        const unitPrice = convertPrice(p.unitPrice.toString(), rate.get(p.currencyCode)!, rate.get(currencyCode)!);
         const quantity = billing === "MONTHLY" ? String(rnd.int(5, 120)) : String(rnd.int(1, 6));
         const discountPercent = rnd.pick(["0", "0", "5", "10", "15"]);
         return { position, productId: p.id, code: p.code, name: p.name, unit: p.unit, quantity, unitPrice, discountPercent, billing };

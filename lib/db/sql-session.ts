@@ -1,7 +1,7 @@
 // The smallest SQL surface the migration runner and maintenance scripts need,
 // implemented once for PGlite and once for a node-postgres connection.
 import type { PGlite } from "@electric-sql/pglite";
-import type { PoolClient } from "pg";
+import type { ClientBase } from "pg";
 
 export interface SqlSession {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
@@ -20,7 +20,7 @@ export function pgliteSession(db: PGlite): SqlSession {
   };
 }
 
-export function pgSession(client: PoolClient): SqlSession {
+export function pgSession(client: ClientBase): SqlSession {
   return {
     async query<T>(sql: string, params?: unknown[]) {
       return (await client.query(sql, params)).rows as T[];

@@ -3,7 +3,9 @@
 // id, logged in full and never shown raw.
 import { randomUUID } from "node:crypto";
 import { ZodError } from "zod";
-import { AppError, HTTP_STATUS, type ErrorCode } from "./errors";
+import { fieldMap } from "@/lib/validation/field-map";
+import { isConnectionError } from "@/lib/db/connection-errors";
+import { AppError, HTTP_STATUS, UNAVAILABLE_RETRY_AFTER_SECONDS, type ErrorCode } from "./errors";
 import { logger } from "./logger";
 
 export interface ErrorBody {
@@ -11,7 +13,7 @@ export interface ErrorBody {
 }
 
 export function zodFields(error: ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
+  const fields = fieldMap();
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.map(String).join(".") : "_root";
     fields[key] ??= issue.message;
@@ -24,8 +26,6 @@ function prismaCode(error: unknown): string | undefined {
   return typeof code === "string" && /^P\d{4}$/.test(code) ? code : undefined;
 }
 
-const UNAVAILABLE_PATTERNS = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|the database system is (starting up|shutting down)|terminating connection/i;
-
 export function toAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) return new AppError("VALIDATION", "Some fields are invalid", zodFields(error));
@@ -33,9 +33,7 @@ export function toAppError(error: unknown): AppError | null {
   if (code === "P2025") return new AppError("NOT_FOUND", "Record not found");
   if (code === "P2002") return new AppError("CONFLICT", "A record with the same unique value already exists");
   if (code === "P2003") return new AppError("VALIDATION", "A referenced record does not exist");
-  if (code === "P1001" || code === "P1017" || UNAVAILABLE_PATTERNS.test(String((error as Error)?.message ?? ""))) {
-    return new AppError("UNAVAILABLE", "The database is unavailable; try again shortly");
-  }
+  if (isConnectionError(error)) return new AppError("UNAVAILABLE", "The database is unavailable; try again shortly", undefined, UNAVAILABLE_RETRY_AFTER_SECONDS);
   return null;
 }
 
@@ -44,11 +42,15 @@ export function errorResponse(
   context: { requestId?: string } = {},
 ): { status: number; body: ErrorBody; retryAfterSeconds?: number } {
   const known = toAppError(error);
+  // Which connection failure it was (refused, lost, timed out) is worth an operator's line; the client gets the code.
+  if (known?.code === "UNAVAILABLE" && !(error instanceof AppError)) {
+    logger.warn({ requestId: context.requestId, cause: String((error as Error)?.message ?? error).trim().slice(-300) }, "database unavailable");
+  }
   if (known) {
     const body: ErrorBody = { error: { code: known.code, message: known.message } };
     if (known.fields) body.error.fields = known.fields;
     if (context.requestId) body.error.requestId = context.requestId;
-    return { status: HTTP_STATUS[known.code], body, retryAfterSeconds: known.retryAfterSeconds ?? (known.code === "UNAVAILABLE" ? 5 : undefined) };
+    return { status: HTTP_STATUS[known.code], body, retryAfterSeconds: known.retryAfterSeconds ?? (known.code === "UNAVAILABLE" ? UNAVAILABLE_RETRY_AFTER_SECONDS : undefined) };
   }
   const requestId = context.requestId ?? randomUUID();
   logger.error({ err: error, requestId }, "unhandled error");

@@ -22,6 +22,9 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   INTERNAL: 500,
 };
 
+/** What a client is told to wait (Retry-After) when the database cannot be reached. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,

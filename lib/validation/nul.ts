@@ -2,6 +2,7 @@
 // fails inside the database, in a stored field or merely in a search. Input is
 // therefore checked for it where it enters (API routes, server actions, URLs)
 // and refused with the field named, instead of failing as a server error.
+import { fieldMap } from "./field-map";
 
 export const NUL_MESSAGE = "Remove the NUL character (\\u0000): text cannot contain it";
 
@@ -15,7 +16,7 @@ const shown = (key: string) => key.replaceAll("\u0000", "\\u0000");
  * object is visited once, so a cyclic one cannot loop.
  */
 export function nulFields(value: unknown, prefix = ""): Record<string, string> | null {
-  const fields: Record<string, string> = {};
+  const fields = fieldMap();
   const stack: [unknown, string][] = [[value, prefix]];
   // A server action's arguments can refer to themselves (React's reply format has references).
   const seen = new WeakSet<object>();
@@ -37,7 +38,7 @@ export function nulFields(value: unknown, prefix = ""): Record<string, string> |
 
 /** The query parameters (and "path") of a URL that carry a NUL, as a fields map; null when none does. */
 export function urlNulFields(url: URL): Record<string, string> | null {
-  const fields: Record<string, string> = {};
+  const fields = fieldMap();
   if (/%00/.test(url.pathname) || url.pathname.includes("\u0000")) fields.path = NUL_MESSAGE;
   for (const [key, value] of url.searchParams) if (key.includes("\u0000") || value.includes("\u0000")) fields[shown(key)] = NUL_MESSAGE;
   return Object.keys(fields).length ? fields : null;

@@ -71,6 +71,8 @@ const REGRESSIONS: Regression[] = [
   { name: "a malformed %-escape in an API path", send: route("POST", () => "/api/v1/opportunities/x%ED%A0%80y/move", () => ({ stageId: "x" })), expected: { status: 400, code: "BAD_REQUEST" } },
   { name: "a malformed %-escape in the board's path", send: route("GET", () => "/api/board/stages/%E0%A4%A/cards", undefined, "session"), expected: { status: 400, code: "BAD_REQUEST" } },
   { name: "a malformed %-escape in a page's path", send: route("GET", () => "/opportunities/x%ED%A0%80y", undefined, "session"), expected: { status: 400, code: "BAD_REQUEST" } },
+  // JSON.parse makes "__proto__" an own key; written into a plain object it vanished, and the 422 named no field.
+  { name: "an unknown field called __proto__", send: route("POST", () => "/api/v1/api-keys", () => ({ name: "x", ["__proto__"]: "y" })), expected: { status: 422, code: "VALIDATION", fields: { ["__proto__"]: "Unknown field" } } },
   { name: "a month 13 in a list filter", send: route("GET", () => "/api/v1/opportunities?expectedCloseFrom=2026-13-45"), expected: { status: 422, code: "VALIDATION", fields: { expectedCloseFrom: expect.any(String) } } },
   { name: "the year 0 in a list filter", send: route("GET", () => "/api/v1/opportunities?expectedCloseTo=0000-01-01"), expected: { status: 422, code: "VALIDATION", fields: { expectedCloseTo: expect.any(String) } } },
   { name: "the year 0 in updatedSince", send: route("GET", () => "/api/v1/opportunities?updatedSince=0000-01-01T00:00:00Z"), expected: { status: 422, code: "VALIDATION", fields: { updatedSince: expect.any(String) } } },

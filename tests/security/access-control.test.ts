@@ -62,18 +62,22 @@ describe.each(availableKinds())("access control on %s", (kind) => {
       title: `Secret deal ${marker}`, stageId: open[0].id, amount: "7777777.77", expectedCloseDate: "2990-06-15", externalId: `secret-${marker}`, isPrivate: true,
     }, { label: "alice", key: world.keys.alice });
     expect(created.status).toBe(201);
+    const line = await send("POST", `/api/v1/opportunities/${created.body.id}/line-items`, { name: "Secret line", quantity: "1", unitPrice: "7777777.77" }, { label: "alice", key: world.keys.alice });
+    expect(line.status).toBe(201);
+    const products = await send("GET", "/api/v1/products?limit=1", undefined, { label: "alice", key: world.keys.alice });
     const account = await actionData<{ id: string }>("app/(app)/accounts/actions.ts#createAccountAction", { name: `Alice's account ${marker}` }, { label: "alice", cookie: world.cookies.alice });
     const other = world.pipelineIds.find((id) => id !== world.defaultPipelineId)!;
     return {
       world,
       secret: {
         id: created.body.id, title: created.body.title, externalId: created.body.externalId, stageId: open[0].id, pipelineId: world.defaultPipelineId,
-        amount: "7777777.77", closeMonth: { from: "2990-06-01", to: "2990-06-30" },
+        amount: "7777777.77", closeMonth: { from: "2990-06-01", to: "2990-06-30" }, lineId: line.body.id,
       },
       otherStageId: open[1].id,
       aliceAccountId: account.id,
       pipelineId: other,
       stageId: pipelineOf(other).find((s) => s.type === "OPEN")!.id,
+      productId: products.body.data[0].id,
     };
   }
 
@@ -103,7 +107,7 @@ describe.each(availableKinds())("access control on %s", (kind) => {
   const guardedActions = () => Object.entries(ACTIONS).filter(([key, row]) => !row.public && actions.has(key));
 
   function defaultCall(h: RouteHandler, row: RouteRow) {
-    const filled = h.path.replace("{id}", f.secret.id).replace("{stageId}", f.secret.stageId).replace("{externalId}", f.secret.externalId).replace(/\{[^}]+\}/g, "x");
+    const filled = h.path.replace("{id}", f.secret.id).replace("{stageId}", f.secret.stageId).replace("{externalId}", f.secret.externalId).replace("{itemId}", f.secret.lineId).replace(/\{[^}]+\}/g, "x");
     return { path: row.path?.(f) ?? filled, body: row.body?.(f) ?? (BODY_METHODS.includes(h.method) ? {} : undefined) };
   }
 
@@ -162,6 +166,12 @@ describe.each(availableKinds())("access control on %s", (kind) => {
 
   it("keeps alice's private records from bob on every route and action that reaches them", async () => {
     const alice = { label: "alice", key: world.keys.alice, cookie: world.cookies.alice };
+    const secretAsAlice = async () => [
+      (await send("GET", `/api/v1/opportunities/${f.secret.id}`, undefined, alice)).body,
+      (await send("GET", `/api/v1/opportunities/${f.secret.id}/line-items`, undefined, alice)).body,
+    ];
+    const before = await secretAsAlice();
+    expect(before[0]).toMatchObject({ title: f.secret.title, ownerId: world.userIds.alice, isPrivate: true, amount: f.secret.amount });
     for (const h of guardedRoutes()) {
       const c = ROUTES[h.key].foreign;
       if (!c || isNa(c)) continue;
@@ -188,8 +198,8 @@ describe.each(availableKinds())("access control on %s", (kind) => {
       const problem = c.check ? c.check(result, f) : result.ok || !["NOT_FOUND", "FORBIDDEN"].includes(result.error?.code ?? "") ? JSON.stringify(result).slice(0, 200) : null;
       if (problem) failures.push(`${key} as bob on alice's record: ${problem}`);
     }
-    const after = await send("GET", `/api/v1/opportunities/${f.secret.id}`, undefined, alice);
-    expect(after.body).toMatchObject({ title: f.secret.title, version: 1, ownerId: world.userIds.alice, isPrivate: true });
+    // Nothing bob tried changed it: the deal and its lines read as before, version included.
+    expect(await secretAsAlice()).toEqual(before);
     reportFailures();
   });
 

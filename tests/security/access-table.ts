@@ -14,6 +14,7 @@ import type { z } from "zod";
 import { accountCreateSchema, accountDeleteSchema, accountIdActionSchema, accountSearchActionSchema, accountUpdateActionSchema } from "@/lib/validation/account";
 import { createApiKeySchema, revokeApiKeySchema } from "@/lib/validation/api-keys";
 import { contactCreateSchema, contactDeleteSchema, contactIdActionSchema, contactSearchActionSchema, contactUpdateActionSchema } from "@/lib/validation/contact";
+import { lineItemsReplaceActionSchema } from "@/lib/validation/line-items";
 import { moveOpportunitySchema } from "@/lib/validation/move";
 import {
   opportunityBulkDeleteSchema, opportunityBulkSchema, opportunityCreateSchema, opportunityDeleteSchema, opportunityIdSchema, opportunityUpdateActionSchema,
@@ -26,6 +27,7 @@ import {
   pipelineArchiveSchema, pipelineCreateSchema, pipelineDeleteSchema, pipelineIdSchema, pipelineRenameSchema,
   stageCreateSchema, stageDeleteSchema, stageReorderSchema, stageUpdateSchema,
 } from "@/lib/validation/settings-pipelines";
+import { productCreateSchema, productIdSchema, productImportSchema, productSearchSchema, productUpdateActionSchema } from "@/lib/validation/products";
 import { quotaDeleteSchema, quotaUpsertSchema } from "@/lib/validation/settings-quotas";
 import { reassignSchema, userActiveSchema, userCreateSchema, userIdSchema, userRoleSchema } from "@/lib/validation/settings-users";
 import type { DemoWorld } from "../support/demo-world";
@@ -33,14 +35,16 @@ import type { DemoWorld } from "../support/demo-world";
 /** The records the rows aim at, made by the test before it runs them. */
 export interface AccessFixture {
   world: DemoWorld;
-  /** Alice's private opportunity, hidden from bob; its amount and close date are unique to it. */
-  secret: { id: string; title: string; externalId: string; stageId: string; pipelineId: string; amount: string; closeMonth: { from: string; to: string } };
+  /** Alice's private opportunity, hidden from bob, with one line item; its amount and close date are unique to it. */
+  secret: { id: string; title: string; externalId: string; stageId: string; pipelineId: string; amount: string; closeMonth: { from: string; to: string }; lineId: string };
   /** Another open stage of the secret's pipeline (a place to move it to). */
   otherStageId: string;
   aliceAccountId: string;
   /** A pipeline other than the default one, and one of its stages. */
   pipelineId: string;
   stageId: string;
+  /** A product of the catalog. */
+  productId: string;
 }
 
 type At<T> = (f: AccessFixture) => T;
@@ -75,6 +79,10 @@ export const salesRefused = (path: At<string>, body?: At<unknown>) => ({ path, b
 
 const q = (f: AccessFixture) => encodeURIComponent(f.secret.title);
 const secretPath = (f: AccessFixture) => `/api/v1/opportunities/${f.secret.id}`;
+const linesPath = (f: AccessFixture) => `${secretPath(f)}/line-items`;
+const linePath = (f: AccessFixture) => `${linesPath(f)}/${f.secret.lineId}`;
+const productPath = (f: AccessFixture) => `/api/v1/products/${f.productId}`;
+const CATALOG = "the product catalog is shared: everyone reads it, admins change it";
 const NO_ADMIN_ROUTE = "no admin-only operation behind this route";
 const DIRECTORY = "the user directory (names, emails, roles, active) is readable by every signed-in user by design";
 
@@ -100,6 +108,18 @@ export const ROUTES: Record<string, RouteRow> = {
     foreign: hides((f) => `/api/v1/forecast?period=custom&from=${f.secret.closeMonth.from}&to=${f.secret.closeMonth.to}&ownerId=${f.world.userIds.alice}`, (f) => f.secret.amount),
     admin: na(NO_ADMIN_ROUTE),
   }),
+  "GET /api/v1/opportunities/{id}/line-items": route({ foreign: refuses(linesPath), admin: na(NO_ADMIN_ROUTE) }),
+  "POST /api/v1/opportunities/{id}/line-items": route({ foreign: refuses(linesPath, () => ({ name: "Sneaky", quantity: "1", unitPrice: "1.00" })), admin: na(NO_ADMIN_ROUTE) }),
+  "PUT /api/v1/opportunities/{id}/line-items": route({ foreign: refuses(linesPath, () => ({ lines: [] })), admin: na(NO_ADMIN_ROUTE) }),
+  "PATCH /api/v1/opportunities/{id}/line-items/{itemId}": route({ foreign: refuses(linePath, () => ({ quantity: "2" })), admin: na(NO_ADMIN_ROUTE) }),
+  "DELETE /api/v1/opportunities/{id}/line-items/{itemId}": route({ foreign: refuses(linePath), admin: na(NO_ADMIN_ROUTE) }),
+  "POST /api/v1/opportunities/{id}/line-items/reorder": route({ foreign: refuses((f) => `${linesPath(f)}/reorder`, (f) => ({ ids: [f.secret.lineId] })), admin: na(NO_ADMIN_ROUTE) }),
+  "GET /api/v1/products": route({ foreign: na(CATALOG), admin: na("reading the catalog is for everyone") }),
+  "GET /api/v1/products/{id}": route({ foreign: na(CATALOG), admin: na("reading the catalog is for everyone") }),
+  "POST /api/v1/products": route({ body: () => ({}), foreign: na(CATALOG), admin: salesRefused(() => "/api/v1/products", () => ({ code: "SNEAKY", name: "Sneaky", unitPrice: "1.00", currency: "USD" })) }),
+  "PATCH /api/v1/products/{id}": route({ foreign: na(CATALOG), admin: salesRefused(productPath, () => ({ unitPrice: "0.01" })) }),
+  "DELETE /api/v1/products/{id}": route({ foreign: na(CATALOG), admin: salesRefused(productPath) }),
+  "GET /settings/products/export": route({ foreign: na(CATALOG), admin: salesRefused(() => "/settings/products/export") }),
   "GET /api/v1/users": route({ foreign: na(DIRECTORY), admin: na(NO_ADMIN_ROUTE) }),
   "GET /api/v1/users/{id}": route({ foreign: na(DIRECTORY), admin: na(NO_ADMIN_ROUTE) }),
   "GET /api/v1/api-keys": route({ foreign: hides(() => "/api/v1/api-keys", (f) => f.world.spareApiKeyIds.alice), admin: salesRefused(() => "/api/v1/api-keys?scope=all") }),
@@ -180,6 +200,12 @@ export const ACTIONS: Record<string, ActionRow> = {
   [`${A}/opportunities/actions.ts#bulkChangeOpportunitiesAction`]: action(opportunityBulkSchema, { foreign: bulkRefused, admin: na(NOT_ADMIN) }),
   [`${A}/opportunities/actions.ts#bulkDeleteOpportunitiesAction`]: action(opportunityBulkDeleteSchema, { foreign: { ...bulkRefused, input: (f) => ({ ids: [f.secret.id] }) }, admin: na(NOT_ADMIN) }),
 
+  [`${A}/opportunities/line-items-actions.ts#saveLineItemsAction`]: action(lineItemsReplaceActionSchema, { foreign: refusedAction((f) => ({ opportunityId: f.secret.id, changes: { lines: [] } })), admin: na(NOT_ADMIN) }),
+  [`${A}/opportunities/line-items-actions.ts#searchProductsAction`]: action(productSearchSchema, { foreign: na(CATALOG), admin: na(NOT_ADMIN) }),
+  [`${S}/products/actions.ts#createProductAction`]: adminAction(productCreateSchema, () => ({ code: "SNEAKY", name: "Sneaky", unitPrice: "1.00", currency: "USD" })),
+  [`${S}/products/actions.ts#updateProductAction`]: adminAction(productUpdateActionSchema, (f) => ({ id: f.productId, changes: { unitPrice: "0.01" } })),
+  [`${S}/products/actions.ts#deleteProductAction`]: adminAction(productIdSchema, (f) => ({ id: f.productId })),
+  [`${S}/products/actions.ts#importProductsAction`]: adminAction(productImportSchema, () => ({ csv: "code,name,unitPrice,currency\nSNEAKY,Sneaky,1.00,USD\n" })),
   [`${A}/settings/api-keys/actions.ts#createApiKeyAction`]: action(createApiKeySchema, { foreign: na("creates a key for the caller only"), admin: na(NOT_ADMIN) }),
   [`${A}/settings/api-keys/actions.ts#revokeApiKeyAction`]: action(revokeApiKeySchema, { foreign: refusedAction((f) => ({ id: f.world.spareApiKeyIds.alice })), admin: na("admins may revoke anyone's key") }),
 

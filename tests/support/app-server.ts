@@ -18,6 +18,10 @@ export interface AppServer {
   kill(signal: NodeJS.Signals): Promise<number | null>;
   /** Only for PostgreSQL: the database URL, for checks behind the app's back. */
   databaseUrl?: string;
+  /** Everything the server printed so far (its JSON log lines among it). */
+  output(): string;
+  /** The server process's id (for reading its memory from /proc). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -55,14 +59,14 @@ async function waitUntilUp(url: string, child: ChildProcess, log: () => string) 
 export async function startAppServer(
   kind: TestDatabaseKind,
   extraEnv: Record<string, string> = {},
-  reuse: { dataDir?: string } = {},
+  reuse: { dataDir?: string; databaseUrl?: string } = {},
 ): Promise<AppServer> {
   ensureBuild();
   const port = await freePort();
   const dataDir = reuse.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "crm-app-"));
-  let databaseUrl: string | undefined;
+  let databaseUrl = reuse.databaseUrl;
   let dbName: string | undefined;
-  if (kind === "postgres") {
+  if (kind === "postgres" && !databaseUrl) {
     dbName = `crm_app_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
     const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
     await admin.connect();
@@ -97,6 +101,8 @@ export async function startAppServer(
     kind,
     dataDir,
     databaseUrl,
+    output: () => output,
+    pid: child.pid!,
     async kill(signal) {
       child.kill(signal);
       return exited();

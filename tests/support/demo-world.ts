@@ -34,6 +34,9 @@ export interface DemoWorld {
   lostReasonIds: string[];
   labels: string[];
   opportunities: WorldOpportunity[];
+  productIds: string[];
+  /** Line items of the first opportunities (read as the admin). */
+  lineItemIds: string[];
   /** A second key per user, for tests that revoke keys (never the ones above). */
   spareApiKeyIds: Record<DemoUser, string>;
 }
@@ -80,6 +83,13 @@ export async function loadDemoWorld(app: AppServer): Promise<DemoWorld> {
     const b = await ok(call(app.url, "GET", `/api/board?pipelineId=${pipelineId}`, { cookie: cookies.admin }), "reading a board");
     for (const s of b.stages) stages.push({ id: s.id, pipelineId, type: s.type });
   }
+  const opportunities = await allOpportunities(app.url, keys.admin);
+  const products = await ok(call(app.url, "GET", "/api/v1/products?limit=100", { key: keys.admin }), "listing products");
+  const lineItemIds: string[] = [];
+  for (const o of opportunities.slice(0, 20)) {
+    const lines = await ok(call(app.url, "GET", `/api/v1/opportunities/${o.id}/line-items`, { key: keys.admin }), "listing line items");
+    lineItemIds.push(...lines.data.map((l: { id: string }) => l.id));
+  }
   return {
     cookies,
     keys,
@@ -89,7 +99,9 @@ export async function loadDemoWorld(app: AppServer): Promise<DemoWorld> {
     stages,
     lostReasonIds: board.lostReasons.map((r: { id: string }) => r.id),
     labels: board.labels.map((l: { key: string }) => l.key),
-    opportunities: await allOpportunities(app.url, keys.admin),
+    opportunities,
+    productIds: products.data.map((p: { id: string }) => p.id),
+    lineItemIds,
     spareApiKeyIds,
   };
 }

@@ -116,6 +116,28 @@ export interface ActionCall {
   text: string;
 }
 
+/** The action's id in the current build, from its "file#export" key. */
+export function serverActionId(key: string): string {
+  const found = builtServerActions().find((a) => a.key === key);
+  if (!found) throw new Error(`${key} is not in the build manifest`);
+  return found.id;
+}
+
+function postAction(baseUrl: string, page: string, id: string, body: string, headers: Record<string, string>, timeoutMs = 30_000): Promise<Response> {
+  return fetch(baseUrl + page, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: baseUrl, ...headers },
+    body,
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+}
+
+/** The raw answer of an action called with `args`, for tests that look at the HTTP answer itself. */
+export function callServerAction(baseUrl: string, page: string, key: string, args: unknown[], options: { cookie: string; headers?: Record<string, string> }): Promise<Response> {
+  return postAction(baseUrl, page, serverActionId(key), JSON.stringify(encodeReply(args)), { Cookie: options.cookie, ...options.headers });
+}
+
 /** Calls a server action over HTTP like the browser does; `rawBody` sends a body as is (hostile encodings). */
 export async function callAction(
   baseUrl: string,
@@ -123,19 +145,7 @@ export async function callAction(
   input: unknown,
   options: { cookie?: string; rawBody?: string; timeoutMs?: number } = {},
 ): Promise<ActionCall> {
-  const response = await fetch(baseUrl + action.page, {
-    method: "POST",
-    redirect: "manual",
-    headers: {
-      "Next-Action": action.id,
-      "Content-Type": "text/plain;charset=UTF-8",
-      Accept: "text/x-component",
-      Origin: baseUrl,
-      ...(options.cookie ? { Cookie: options.cookie } : {}),
-    },
-    body: options.rawBody ?? JSON.stringify([encodeReply(input)]),
-    signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
-  });
+  const response = await postAction(baseUrl, action.page, action.id, options.rawBody ?? JSON.stringify([encodeReply(input)]), options.cookie ? { Cookie: options.cookie } : {}, options.timeoutMs);
   const text = await response.text();
   const call: ActionCall = { status: response.status, text };
   if (response.status === 200 && (response.headers.get("content-type") ?? "").includes("text/x-component")) {

@@ -31,6 +31,11 @@ describe("NUL characters", () => {
     expect(Object.values(nulFields(deep)!)).toEqual([NUL_MESSAGE]);
   });
 
+  it("are named even in a field called __proto__", () => {
+    const fields = nulFields(JSON.parse('{"__proto__": "\\u0000"}'));
+    expect(Object.keys(fields!)).toEqual(["__proto__"]);
+  });
+
   it("are looked for once per object, so input that refers to itself cannot loop", () => {
     const cyclic: unknown[] = ["a\u0000"];
     cyclic.push(cyclic, { again: cyclic });

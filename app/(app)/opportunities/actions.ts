@@ -7,23 +7,23 @@ import { deleteOpportunity } from "@/lib/server/opportunities/delete";
 import { getOpportunity } from "@/lib/server/opportunities/get";
 import { updateOpportunity } from "@/lib/server/opportunities/update";
 import { bulkChangeOpportunities, bulkDeleteOpportunities } from "@/lib/server/opportunities/bulk";
+import { opportunityCreateWithLinesSchema } from "@/lib/validation/line-items";
 import {
   opportunityBulkDeleteSchema,
   opportunityBulkSchema,
-  opportunityCreateSchema,
   opportunityDeleteSchema,
   opportunityIdSchema,
   opportunityUpdateActionSchema,
 } from "@/lib/validation/opportunity";
 
-const create = serverAction(opportunityCreateSchema, createOpportunity);
+const create = serverAction(opportunityCreateWithLinesSchema, createOpportunity);
 const update = serverAction(opportunityUpdateActionSchema, (actor, input) => updateOpportunity(actor, input.id, input.changes));
 const get = serverAction(opportunityIdSchema, (actor, input) => getOpportunity(actor, input.id));
 const remove = serverAction(opportunityDeleteSchema, (actor, input) => deleteOpportunity(actor, input.id, input.version));
 const bulk = serverAction(opportunityBulkSchema, bulkChangeOpportunities);
 const bulkDelete = serverAction(opportunityBulkDeleteSchema, bulkDeleteOpportunities);
 
-export async function createOpportunityAction(input: z.input<typeof opportunityCreateSchema>) {
+export async function createOpportunityAction(input: z.input<typeof opportunityCreateWithLinesSchema>) {
   return create(input);
 }
 export async function updateOpportunityAction(input: z.input<typeof opportunityUpdateActionSchema>) {

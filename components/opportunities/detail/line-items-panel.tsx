@@ -1,10 +1,9 @@
-// The opportunity's line items, read-only here; the amount is their sum when there are any.
+// The opportunity's line items, read-only (for people who may not edit it).
 import { formatMoney } from "@/lib/domain/money";
-import type { OpportunityDetail } from "@/lib/server/opportunities/detail";
+import type { LineItemDto } from "@/lib/server/line-items/dto";
 
-export function LineItemsPanel({ detail }: { detail: OpportunityDetail }) {
-  const o = detail.opportunity;
-  if (!detail.lineItems.length) return <p className="text-sm text-muted">No line items; the amount is entered directly.</p>;
+export function LineItemsPanel({ lines, currency }: { lines: LineItemDto[]; currency: string }) {
+  if (!lines.length) return <p className="text-sm text-muted">No line items.</p>;
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-sm">
@@ -18,17 +17,18 @@ export function LineItemsPanel({ detail }: { detail: OpportunityDetail }) {
           </tr>
         </thead>
         <tbody className="divide-y divide-border">
-          {detail.lineItems.map((l) => (
-            <tr key={l.id}>
+          {lines.map((l) => (
+            <tr key={l.id} data-testid="line-row">
               <td className="py-2 pr-3">
                 {l.name}
                 {l.code ? <span className="ml-2 text-xs text-muted">{l.code}</span> : null}
                 {l.billing === "MONTHLY" ? <span className="ml-2 rounded bg-surface-muted px-1.5 py-0.5 text-[10px] font-medium uppercase text-muted">monthly</span> : null}
+                {l.description ? <span className="block text-xs text-muted">{l.description}</span> : null}
               </td>
-              <td className="py-2 pr-3 text-right tabular">{Number(l.quantity).toLocaleString("en-US")} {l.unit}</td>
-              <td className="py-2 pr-3 text-right tabular">{formatMoney(l.unitPrice, o.currency)}</td>
-              <td className="py-2 pr-3 text-right tabular">{Number(l.discountPercent) ? `${Number(l.discountPercent)}%` : "—"}</td>
-              <td className="py-2 text-right font-medium tabular">{formatMoney(l.total, o.currency)}</td>
+              <td className="py-2 pr-3 text-right tabular">{l.quantity} {l.unit}</td>
+              <td className="py-2 pr-3 text-right tabular">{formatMoney(l.unitPrice, currency)}</td>
+              <td className="py-2 pr-3 text-right tabular">{l.discountPercent === "0" ? "—" : `${l.discountPercent}%`}</td>
+              <td className="py-2 text-right font-medium tabular">{formatMoney(l.total, currency)}</td>
             </tr>
           ))}
         </tbody>

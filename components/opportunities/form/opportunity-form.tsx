@@ -15,6 +15,7 @@ import type { SearchOption } from "@/components/forms/search-select";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { buttonClass, inputClass } from "@/components/forms/styles";
 import { LEAVE_MESSAGE, useUnsavedChanges } from "@/components/forms/use-unsaved-changes";
+import { draftErrors, draftToInput, errorsByKey, type LineDraft, type LineErrors } from "@/components/line-items/draft";
 import type { OpportunityDto } from "@/lib/server/opportunities/dto";
 import type { OpportunityFormOptions } from "@/lib/server/opportunities/form-options";
 import type { OpportunityCreateInput, OpportunityFormValues } from "@/lib/validation/opportunity";
@@ -22,6 +23,7 @@ import { ConflictPanel } from "./conflict-panel";
 import { AttributionSection, ClassificationSection, CustomFieldsSection, LostSection } from "./details-section";
 import { clientSchema, emptyValues, stageById, valuesFromDto } from "./form-values";
 import { PeopleSection } from "./people-section";
+import { LinesSection } from "./lines-section";
 import { ValueSection } from "./value-section";
 
 const FIELD_NAMES = new Set(Object.keys(emptyValues({ pipelines: [], users: [], currencies: [], sources: [], types: [], lostReasons: [], labels: [], customFields: [] }, "", {})));
@@ -48,6 +50,9 @@ export function OpportunityForm({ options, actorId, opportunity, preset = {}, ac
   const [conflict, setConflict] = useState<OpportunityDto | null>(null);
   const [busy, setBusy] = useState(false);
   const [account, setAccount] = useState(initialAccount);
+  const [lines, setLines] = useState<LineDraft[]>([]);
+  const [lineErrors, setLineErrors] = useState<Record<string, LineErrors>>({});
+  const [showLineErrors, setShowLineErrors] = useState(false);
   const [contactLabels, setContactLabels] = useState<Record<string, SearchOption>>(() => Object.fromEntries(contacts.map((c) => [c.id, c])));
   const schema = useMemo(() => clientSchema(options), [options]);
   const resolver: Resolver<OpportunityFormValues, unknown, OpportunityCreateInput> = (values, context, opts) => zodResolver(schema)(normalize(values), context, opts);
@@ -57,17 +62,24 @@ export function OpportunityForm({ options, actorId, opportunity, preset = {}, ac
     defaultValues: opportunity ? valuesFromDto(opportunity, options) : emptyValues(options, actorId, { stageId: preset.stageId, accountId: initialAccount?.id ?? null }),
   });
   const { register, handleSubmit, setValue, setError, reset, control, formState: { errors, isDirty, isSubmitting } } = form;
-  useUnsavedChanges(isDirty && !busy);
+  useUnsavedChanges((isDirty || lines.length > 0) && !busy);
   const [pipelineId, stageId] = useWatch({ control, name: ["pipelineId", "stageId"] });
   const pipeline = options.pipelines.find((p) => p.id === pipelineId) ?? options.pipelines[0];
   const stage = stageById(options, stageId);
 
   async function save(values: OpportunityCreateInput, version?: number) {
+    if (!base && lines.some((l) => Object.keys(draftErrors(l)).length)) {
+      setShowLineErrors(true);
+      toast.error("Please correct the highlighted line items");
+      return;
+    }
     setBusy(true);
     try {
+      // With lines the server derives the amounts from them; the form's copies are only a preview.
+      const { amount: _amount, recurringAmount: _recurring, ...withoutAmounts } = values;
       const result = base
         ? await updateOpportunityAction({ id: base.id, changes: { ...values, version: version ?? base.version } })
-        : await createOpportunityAction(values);
+        : await createOpportunityAction(lines.length ? { ...withoutAmounts, lineItems: lines.map(draftToInput) } : values);
       if (result.ok) {
         setConflict(null);
         reset(valuesFromDto(result.data, options));
@@ -83,7 +95,10 @@ export function OpportunityForm({ options, actorId, opportunity, preset = {}, ac
         else toast.error(latest.error.message);
         return;
       }
-      applyServerErrors(result.error, setError, isFormPath);
+      // Line errors go beside their cells in the editor; the rest beside the form's fields.
+      setLineErrors(errorsByKey(result.error.fields, lines, "lineItems"));
+      const fields = Object.fromEntries(Object.entries(result.error.fields ?? {}).filter(([path]) => !path.startsWith("lineItems.")));
+      applyServerErrors({ ...result.error, fields }, setError, isFormPath);
     } finally {
       setBusy(false);
     }
@@ -141,7 +156,19 @@ export function OpportunityForm({ options, actorId, opportunity, preset = {}, ac
           </Field>
         </FormSection>
         {stage?.type === "LOST" ? <LostSection options={options} /> : null}
-        <ValueSection options={options} hasLineItems={hasLineItems} />
+        {base ? null : (
+          <LinesSection
+            options={options}
+            lines={lines}
+            onChange={(next) => {
+              setLines(next);
+              setLineErrors({});
+            }}
+            serverErrors={lineErrors}
+            showAllErrors={showLineErrors}
+          />
+        )}
+        <ValueSection options={options} hasLineItems={hasLineItems || lines.length > 0} />
         <PeopleSection
           options={options}
           account={account}

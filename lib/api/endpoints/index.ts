@@ -3,12 +3,14 @@
 import type { Endpoint } from "../endpoint";
 import * as apiKeys from "./api-keys";
 import * as forecast from "./forecast";
+import * as lineItems from "./line-items";
 import * as meta from "./meta";
 import * as opportunities from "./opportunities";
+import * as products from "./products";
 import * as users from "./users";
 
 function endpointsOf(module: Record<string, unknown>): Endpoint[] {
   return Object.values(module).filter((v): v is Endpoint => !!v && typeof v === "object" && "method" in v && "path" in v);
 }
 
-export const ALL_ENDPOINTS: Endpoint[] = [meta, opportunities, users, apiKeys, forecast].flatMap(endpointsOf);
+export const ALL_ENDPOINTS: Endpoint[] = [meta, opportunities, lineItems, products, users, apiKeys, forecast].flatMap(endpointsOf);

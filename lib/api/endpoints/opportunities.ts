@@ -3,6 +3,7 @@ import { API_SORT_FIELDS } from "@/lib/server/opportunities/api-list";
 import { idParams } from "@/lib/validation/api-common";
 import { isIsoDate, isIsoTimestampInRange } from "@/lib/validation/opportunity-fields";
 import { moveOpportunitySchema } from "@/lib/validation/move";
+import { opportunityCreateWithLinesSchema } from "@/lib/validation/line-items";
 import { opportunityCreateSchema, opportunityUpdateSchema } from "@/lib/validation/opportunity";
 import { endpoint } from "../endpoint";
 import { listEnvelope, pagingQuery } from "../pagination";
@@ -96,9 +97,9 @@ export const createOpportunity = endpoint({
   path: "/opportunities",
   tag: "Opportunities",
   summary: "Create an opportunity",
-  description: "Only title and stageId are required; owner defaults to you, currency to the base currency, probability to the stage's.",
+  description: "Only title and stageId are required; owner defaults to you, currency to the base currency, probability to the stage's. `lineItems` creates the deal's lines in the same transaction; the amounts are then theirs.",
   auth: "user",
-  body: opportunityCreateSchema,
+  body: opportunityCreateWithLinesSchema,
   response: opportunitySchema,
   status: 201,
   idempotent: true,

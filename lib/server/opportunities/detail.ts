@@ -4,6 +4,8 @@
 import { prisma } from "@/lib/db";
 import type { Actor } from "../auth/actor";
 import { activeCustomFieldDefinitions, type CustomFieldDefinitionDto } from "../custom-fields/definitions";
+import { toLineItemDto, type LineItemDto } from "../line-items/dto";
+import { LINE_ORDER } from "../line-items/recompute";
 import { canEditOpportunity } from "../permissions";
 import type { StageOption } from "./form-options";
 import { getOpportunity } from "./get";
@@ -26,7 +28,7 @@ export interface OpportunityDetail {
   labels: { key: string; name: string; color: string }[];
   customFields: CustomFieldDefinitionDto[];
   lostReasons: { id: string; name: string }[];
-  lineItems: { id: string; code: string | null; name: string; quantity: string; unit: string | null; unitPrice: string; discountPercent: string; billing: "ONE_TIME" | "MONTHLY"; total: string }[];
+  lineItems: LineItemDto[];
 }
 
 export async function getOpportunityDetail(actor: Actor, id: string): Promise<OpportunityDetail> {
@@ -48,7 +50,7 @@ export async function getOpportunityDetail(actor: Actor, id: string): Promise<Op
     db.label.findMany({ where: { key: { in: o.labels } }, orderBy: { position: "asc" }, select: { key: true, name: true, color: true } }),
     activeCustomFieldDefinitions(),
     db.lostReason.findMany({ where: { active: true }, orderBy: { position: "asc" }, select: { id: true, name: true } }),
-    db.lineItem.findMany({ where: { opportunityId: id }, orderBy: { position: "asc" } }),
+    db.lineItem.findMany({ where: { opportunityId: id }, orderBy: LINE_ORDER }),
   ]);
   const name = (uid: string) => users.find((u) => u.id === uid)?.name ?? "(removed user)";
   return {
@@ -68,9 +70,6 @@ export async function getOpportunityDetail(actor: Actor, id: string): Promise<Op
     labels,
     customFields,
     lostReasons,
-    lineItems: lineItems.map((l) => ({
-      id: l.id, code: l.code, name: l.name, quantity: l.quantity.toString(), unit: l.unit, unitPrice: l.unitPrice.toFixed(2),
-      discountPercent: l.discountPercent.toString(), billing: l.billing, total: l.total.toFixed(2),
-    })),
+    lineItems: lineItems.map(toLineItemDto),
   };
 }

@@ -35,10 +35,12 @@ export function fuzzPools(world: DemoWorld, spareUserIds: string[]): FuzzPools {
     source: uniq(opps.map((o) => o.sourceId)),
     type: uniq(opps.map((o) => o.typeId)),
     apiKey: Object.values(world.spareApiKeyIds),
+    product: world.productIds,
+    lineItem: world.lineItemIds,
     externalId: uniq(opps.map((o) => o.externalId)),
   };
   const pool = (name: keyof typeof byKey) => from(byKey[name]);
-  const anyId = fc.oneof(pool("opportunity"), pool("stage"), pool("pipeline"), from(spareUserIds), pool("account"), pool("contact"), pool("lostReason"), pool("apiKey"));
+  const anyId = fc.oneof(pool("opportunity"), pool("stage"), pool("pipeline"), from(spareUserIds), pool("account"), pool("contact"), pool("lostReason"), pool("apiKey"), pool("product"), pool("lineItem"));
   const idPools: [RegExp, fc.Arbitrary<string>][] = [
     [/^(opportunityId|beforeId|afterId)$/, pool("opportunity")],
     [/^(stageId|targetStageId|afterStageId)$/, pool("stage")],
@@ -49,6 +51,8 @@ export function fuzzPools(world: DemoWorld, spareUserIds: string[]): FuzzPools {
     [/^(contactId|replacementId)$/, pool("contact")],
     [/^sourceId$/, pool("source")],
     [/^typeId$/, pool("type")],
+    [/^productId$/, pool("product")],
+    [/^itemId$/, pool("lineItem")],
     [/^externalId$/, fc.oneof(pool("externalId"), fc.string({ minLength: 1, maxLength: 20 }))],
     [/^id$/, anyId],
   ];
@@ -56,7 +60,7 @@ export function fuzzPools(world: DemoWorld, spareUserIds: string[]): FuzzPools {
   const hint: Hint = (key, schema, derived) => {
     const mix = (special: fc.Arbitrary<unknown>) => fc.oneof({ weight: 3, arbitrary: special }, { weight: 1, arbitrary: derived });
     for (const [pattern, ids] of idPools) if (pattern.test(key)) return mix(ids);
-    if (/Ids$|^ids$/.test(key) && schema.type === "array") return mix(fc.array(/^memberIds$/.test(key) ? pool("user") : anyId, { maxLength: 4 }));
+    if (/Ids$|^ids$/.test(key) && schema.type === "array") return mix(fc.array(/^memberIds$/.test(key) ? pool("user") : fc.oneof(anyId, pool("lineItem")), { maxLength: 4 }));
     if (/(Date|^from|^to|From|To|periodStart)$/.test(key) && !/Id$/.test(key)) return mix(dateLike);
     if (/^(currency|code)$/.test(key)) return mix(currencies);
     if (key === "labels") return mix(fc.array(fc.oneof(fc.constantFrom(...world.labels), fc.string({ maxLength: 8 })), { maxLength: 3 }));

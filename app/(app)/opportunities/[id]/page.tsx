@@ -5,7 +5,7 @@ import { ChevronLeft, Lock, Pencil, Star } from "lucide-react";
 import { buttonClass } from "@/components/forms/styles";
 import { DeleteOpportunity } from "@/components/opportunities/detail/delete-opportunity";
 import { DetailsPanel } from "@/components/opportunities/detail/details-panel";
-import { LineItemsPanel } from "@/components/opportunities/detail/line-items-panel";
+import { LineItemsCard } from "@/components/opportunities/detail/line-items-card";
 import { StagePath } from "@/components/opportunities/detail/stage-path";
 import { Summary } from "@/components/opportunities/detail/summary";
 import { Timeline } from "@/components/opportunities/detail/timeline";
@@ -71,10 +71,22 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
           <Summary detail={detail} now={new Date()} />
         </div>
       </header>
+      <div className="px-8 pt-6">
+        <Card title={`Line items (${detail.lineItems.length})`} id="line-items">
+          <LineItemsCard
+            key={o.version}
+            opportunityId={o.id}
+            version={o.version}
+            lines={detail.lineItems}
+            amount={o.amount}
+            canEdit={detail.canEdit}
+            deal={{ currency: o.currency, baseCurrency: detail.baseCurrency, exchangeRate: o.exchangeRate, probability: o.probability, contractMonths: o.contractMonths }}
+          />
+        </Card>
+      </div>
       <div className="grid gap-6 px-8 py-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-6">
           <Card title="Details" id="details"><DetailsPanel detail={detail} /></Card>
-          <Card title={`Line items (${detail.lineItems.length})`} id="line-items"><LineItemsPanel detail={detail} /></Card>
           <Card title={`Contacts (${detail.contacts.length})`} id="contacts">
             {detail.contacts.length ? (
               <ul className="divide-y divide-border">
