@@ -84,10 +84,18 @@ function encodeReply(value: unknown): unknown {
   return value;
 }
 
-function decodeReply(value: unknown): unknown {
-  if (typeof value === "string") return value.startsWith("$$") ? value.slice(1) : value;
-  if (Array.isArray(value)) return value.map(decodeReply);
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decodeReply(v)]));
+/** A flight value with its references to other rows ("$2", "$@2") resolved and "$$" escapes undone. */
+function decodeFlight(value: unknown, rows: Map<string, string>, depth = 0): unknown {
+  if (depth > 50) throw new Error("The action result refers to itself too deeply");
+  if (typeof value === "string") {
+    if (value.startsWith("$$")) return value.slice(1);
+    if (value === "$undefined") return undefined;
+    const ref = /^\$@?([0-9a-f]+)$/.exec(value);
+    if (ref && rows.has(ref[1])) return decodeFlight(JSON.parse(rows.get(ref[1])!), rows, depth + 1);
+    return value;
+  }
+  if (Array.isArray(value)) return value.map((v) => decodeFlight(v, rows, depth + 1));
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decodeFlight(v, rows, depth + 1)]));
   return value;
 }
 
@@ -101,12 +109,8 @@ export function actionResultOf(flight: string): unknown {
   const head = rows.get("0");
   if (head === undefined) throw new Error(`Not a server action response: ${flight.slice(0, 300)}`);
   const a = (JSON.parse(head) as { a?: unknown }).a;
-  if (typeof a === "string" && /^\$@[0-9a-f]+$/.test(a)) {
-    const row = rows.get(a.slice(2));
-    if (row === undefined) throw new Error(`The action result row ${a} is missing: ${flight.slice(0, 300)}`);
-    return decodeReply(JSON.parse(row));
-  }
-  return decodeReply(a);
+  if (typeof a === "string" && /^\$@[0-9a-f]+$/.test(a) && !rows.has(a.slice(2))) throw new Error(`The action result row ${a} is missing: ${flight.slice(0, 300)}`);
+  return decodeFlight(a, rows);
 }
 
 export interface ActionCall {

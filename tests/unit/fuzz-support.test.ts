@@ -46,6 +46,9 @@ describe("server actions", () => {
     const flight = '0:{"a":"$@1","q":"","i":false,"b":"x"}\n1:{"ok":false,"error":{"code":"NOT_FOUND","message":"$$5 off"}}\n';
     expect(actionResultOf(flight)).toEqual({ ok: false, error: { code: "NOT_FOUND", message: "$5 off" } });
     expect(() => actionResultOf("<html>")).toThrow("Not a server action response");
+    // React moves some objects into rows of their own and refers to them.
+    const outlined = '0:{"a":"$@1","b":"x"}\n1:{"ok":false,"error":{"code":"VALIDATION","fields":"$2"}}\n2:{"name":"Enter a name"}\n';
+    expect(actionResultOf(outlined)).toEqual({ ok: false, error: { code: "VALIDATION", fields: { name: "Enter a name" } } });
   });
 });
 
