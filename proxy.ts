@@ -1,9 +1,11 @@
-// Runs before every page and server action (not /api: the API wrapper does
-// its own): gives the request its id, answers pages with 503 while the
-// database is known to be down (availability.ts), and sets a strict
-// Content-Security-Policy with a fresh nonce, which Next.js puts on its own
-// scripts so that nothing else may run.
+// Runs before every page and server action (and before API paths with a
+// %-escape in them, only for the checks of lib/api/edge-guards.ts: requests
+// Next.js itself would mishandle are refused first): gives the request its id,
+// answers pages with 503 while the database is known to be down
+// (availability.ts), and sets a strict Content-Security-Policy with a fresh
+// nonce, which Next.js puts on its own scripts so that nothing else may run.
 import { NextResponse, type NextRequest } from "next/server";
+import { refusedAtTheEdge } from "@/lib/api/edge-guards";
 import { databaseAvailable } from "@/lib/db/availability";
 import { requestIdFrom } from "@/lib/server/request-id";
 import { unavailablePage } from "@/lib/server/unavailable-page";
@@ -18,6 +20,10 @@ function isPageRequest(request: NextRequest): boolean {
 }
 
 export async function proxy(request: NextRequest) {
+  const refused = refusedAtTheEdge(request);
+  if (refused) return refused;
+  // API paths come here only to be checked (see the matcher); the API wrapper does the rest.
+  if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
   const requestId = requestIdFrom(request.headers);
   if (isPageRequest(request) && !(await databaseAvailable())) return unavailablePage(requestId);
 
@@ -52,6 +58,8 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
+    // API paths with a %-escape in them, for refusedAtTheEdge (ids are plain, so ordinary API calls skip the proxy).
+    "/api/:path(.*%.*)",
     {
       source: "/((?!api|_next/static|_next/image|favicon.ico).*)",
       missing: [

@@ -3,9 +3,12 @@
 import { z } from "zod";
 import { AppError } from "@/lib/server/errors";
 
+/** Far past any real list; a hand-made cursor cannot go further either (the database refuses huge offsets). */
+const MAX_OFFSET = 10_000_000;
+
 export const pagingQuery = {
   limit: z.coerce.number().int("Must be a whole number").min(1, "At least 1").max(100, "At most 100").default(20),
-  offset: z.coerce.number().int("Must be a whole number").min(0, "Cannot be negative").max(10_000_000).optional(),
+  offset: z.coerce.number().int("Must be a whole number").min(0, "Cannot be negative").max(MAX_OFFSET).optional(),
   cursor: z.string().max(200).optional(),
 };
 
@@ -30,7 +33,7 @@ function encodeCursor(offset: number): string {
 function decodeCursor(cursor: string): number {
   try {
     const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as { o?: unknown };
-    if (typeof value.o === "number" && Number.isInteger(value.o) && value.o >= 0) return value.o;
+    if (typeof value.o === "number" && Number.isInteger(value.o) && value.o >= 0 && value.o <= MAX_OFFSET) return value.o;
   } catch {
     /* falls through */
   }

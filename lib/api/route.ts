@@ -12,6 +12,8 @@ import { errorResponse } from "@/lib/server/error-mapping";
 import { AppError } from "@/lib/server/errors";
 import { completeIdempotencyKey, releaseIdempotencyKey, requestHash, reserveIdempotencyKey } from "@/lib/server/idempotency";
 import { logger } from "@/lib/server/logger";
+import { fieldMap } from "@/lib/validation/field-map";
+import { nulFields } from "@/lib/validation/nul";
 import type { RateLimitResult } from "@/lib/server/rate-limit";
 import { readJsonBody } from "./body";
 import type { Endpoint } from "./endpoint";
@@ -69,9 +71,11 @@ function searchParamsObject(url: URL): Record<string, string | string[]> {
 
 function parseWith<T extends z.ZodType | undefined>(schema: T, value: unknown, prefix: string): Infer<T> {
   if (!schema) return undefined as Infer<T>;
+  const nul = nulFields(value, prefix);
+  if (nul) throw new AppError("VALIDATION", "Some fields are invalid", nul);
   const result = schema.safeParse(value);
   if (result.success) return result.data as Infer<T>;
-  const fields: Record<string, string> = {};
+  const fields = fieldMap();
   for (const issue of result.error.issues) {
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) fields[prefix + [...issue.path.map(String), key].join(".")] = "Unknown field";

@@ -5,6 +5,13 @@ export function weightedAmount(amount: DecimalInput, probability: number): strin
   return moneyString(dec(amount).times(probability).dividedBy(100));
 }
 
+/** The largest amount a money column (DECIMAL(18,2)) holds. */
+export const MAX_MONEY = "9999999999999999.99";
+
+export function fitsMoneyColumn(value: DecimalInput): boolean {
+  return dec(value).abs().lte(MAX_MONEY);
+}
+
 /** The amount in the base currency at the given rate (units of base per unit of currency). */
 export function toBaseAmount(amount: DecimalInput, exchangeRate: DecimalInput): string {
   return toCents(dec(amount).times(dec(exchangeRate))).toFixed(2);

@@ -4,10 +4,12 @@
 // call (action, user, duration, outcome) under the request's id.
 import { headers } from "next/headers";
 import type { z } from "zod";
+import { nulFields } from "@/lib/validation/nul";
 import { actionName } from "./action-names";
 import { actorOrThrow } from "./auth/session";
 import type { Actor } from "./auth/actor";
 import { errorResponse, type ErrorBody } from "./error-mapping";
+import { validationError } from "./errors";
 import { logger } from "./logger";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ErrorBody["error"] };
@@ -31,6 +33,8 @@ export function serverAction<S extends z.ZodType, T>(schema: S, run: (actor: Act
     try {
       const actor = await actorOrThrow();
       userId = actor.id;
+      const nul = nulFields(input);
+      if (nul) throw validationError(nul);
       const parsed = schema.parse(input);
       return { ok: true, data: await run(actor, parsed) };
     } catch (error) {

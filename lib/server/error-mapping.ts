@@ -3,6 +3,7 @@
 // id, logged in full and never shown raw.
 import { randomUUID } from "node:crypto";
 import { ZodError } from "zod";
+import { fieldMap } from "@/lib/validation/field-map";
 import { isConnectionError } from "@/lib/db/connection-errors";
 import { AppError, HTTP_STATUS, UNAVAILABLE_RETRY_AFTER_SECONDS, type ErrorCode } from "./errors";
 import { logger } from "./logger";
@@ -12,7 +13,7 @@ export interface ErrorBody {
 }
 
 export function zodFields(error: ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
+  const fields = fieldMap();
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.map(String).join(".") : "_root";
     fields[key] ??= issue.message;

@@ -26,16 +26,21 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 export class AppError extends Error {
+  /** Field path -> message, for VALIDATION errors. */
+  readonly fields?: Record<string, string>;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
-    /** Field path -> message, for VALIDATION errors. */
-    readonly fields?: Record<string, string>,
+    fields?: Record<string, string>,
     /** For RATE_LIMITED and UNAVAILABLE: when to try again. */
     readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = "AppError";
+    // A plain object with the same own keys: field maps built from client input have no
+    // prototype (lib/validation/field-map.ts), which server action results cannot carry.
+    if (fields) this.fields = Object.fromEntries(Object.entries(fields));
   }
 
   get status(): number {

@@ -25,6 +25,9 @@ export type AccountUpdateInput = z.output<typeof accountUpdateSchema>;
 export type AccountFormValues = z.input<typeof accountCreateSchema>;
 
 export const accountUpdateActionSchema = z.strictObject({ id: z.string().min(1).max(64), changes: accountUpdateSchema });
+/** The account picker's search, and the actions that take only an id. */
+export const accountSearchActionSchema = z.strictObject({ q: z.string().max(200) });
+export const accountIdActionSchema = z.strictObject({ id: z.string().min(1).max(64) });
 
 /** Deleting an account that opportunities or contacts use: detach them, or move them to another account. */
 export const accountDeleteSchema = z.strictObject({

@@ -2,11 +2,11 @@
 // and labels. Unknown or malformed values fall back to "no filter": a
 // hand-edited URL never breaks the board.
 import { z } from "zod";
+import { isIsoDate } from "./opportunity-fields";
 
 const isoDay = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)))
+  .refine(isIsoDate)
   .nullable()
   .catch(null);
 

@@ -17,6 +17,9 @@ export type ContactUpdateInput = z.output<typeof contactUpdateSchema>;
 export type ContactFormValues = z.input<typeof contactCreateSchema>;
 
 export const contactUpdateActionSchema = z.strictObject({ id: z.string().min(1).max(64), changes: contactUpdateSchema });
+/** The contact picker's search (optionally within one account), and the actions that take only an id. */
+export const contactSearchActionSchema = z.strictObject({ q: z.string().max(200), accountId: z.string().max(64).nullable().optional() });
+export const contactIdActionSchema = z.strictObject({ id: z.string().min(1).max(64) });
 
 /** Deleting a contact that opportunities use: remove it from them, or put another contact in its place. */
 export const contactDeleteSchema = z.strictObject({

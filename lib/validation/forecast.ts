@@ -2,11 +2,12 @@
 // the service. Absent ownerId means everyone; absent pipelineId, every pipeline.
 import { z } from "zod";
 import { FORECAST_GROUPS, FORECAST_PERIODS } from "@/lib/domain/forecast";
+import { isIsoDate } from "./opportunity-fields";
 
 const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use the format YYYY-MM-DD")
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "Not a real date");
+  .refine(isIsoDate, "Not a real date between 1900 and 2999");
 
 const id = z.string().trim().min(1).max(64);
 

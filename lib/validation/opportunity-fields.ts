@@ -24,6 +24,12 @@ export function isIsoDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && y >= 1900 && y <= 2999;
 }
 
+/** True for a timestamp from 1900 to 2999 (the database and the forms agree on that range). */
+export function isIsoTimestampInRange(value: string): boolean {
+  const time = Date.parse(value);
+  return time >= Date.UTC(1900, 0, 1) && time < Date.UTC(3000, 0, 1);
+}
+
 export const dateField = z.string({ error: "Enter a date" }).trim().refine(isIsoDate, "Enter a valid date (YYYY-MM-DD)");
 
 export const idField = (what: string) => z.string({ error: `Choose a ${what}` }).trim().min(1, `Choose a ${what}`).max(64, `Unknown ${what}`);

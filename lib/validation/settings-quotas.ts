@@ -1,6 +1,7 @@
 // Quotas per user and period, read by the forecast.
 import { z } from "zod";
 import { periodStartOf } from "@/lib/domain/pipeline-rules";
+import { isIsoDate } from "./opportunity-fields";
 import { idSchema, isoDateSchema } from "./settings-common";
 
 export const quotaPeriodSchema = z.enum(["MONTH", "QUARTER", "YEAR"]);
@@ -11,7 +12,8 @@ export const amountSchema = z
 
 export const quotaUpsertSchema = z
   .object({ userId: idSchema, period: quotaPeriodSchema, periodStart: isoDateSchema, amount: amountSchema })
-  .refine((q) => periodStartOf(q.period, new Date(`${q.periodStart}T00:00:00Z`)).toISOString().startsWith(q.periodStart), {
+  // Zod runs this even when periodStart itself failed; a date that is not one is reported there, not here.
+  .refine((q) => !isIsoDate(q.periodStart) || periodStartOf(q.period, new Date(`${q.periodStart}T00:00:00Z`)).toISOString().startsWith(q.periodStart), {
     message: "Must be the first day of the period",
     path: ["periodStart"],
   });

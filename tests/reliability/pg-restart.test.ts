@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { call, signInCookie, type JsonResponse } from "../support/http-client";
-import { callServerAction } from "../support/server-action";
+import { callServerAction } from "../support/server-actions";
 import { privatePostgresUnavailable, startPrivatePostgres, type PrivatePostgres } from "../support/private-postgres";
 import { INITIAL_AMOUNT, writeHistoryProblems } from "../support/write-history-check";
 

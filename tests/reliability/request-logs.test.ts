@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { call, signInCookie } from "../support/http-client";
-import { callServerAction } from "../support/server-action";
+import { callServerAction } from "../support/server-actions";
 
 interface LogLine {
   level: number;

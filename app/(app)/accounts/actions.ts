@@ -4,10 +4,13 @@ import { z } from "zod";
 import { serverAction } from "@/lib/server/action";
 import { searchAccounts } from "@/lib/server/accounts/list";
 import { accountUsage, createAccount, deleteAccount, updateAccount } from "@/lib/server/accounts/write";
-import { accountCreateSchema, accountDeleteSchema, accountUpdateActionSchema } from "@/lib/validation/account";
-
-const searchInput = z.strictObject({ q: z.string().max(200) });
-const idInput = z.strictObject({ id: z.string().min(1).max(64) });
+import {
+  accountCreateSchema,
+  accountDeleteSchema,
+  accountIdActionSchema as idInput,
+  accountSearchActionSchema as searchInput,
+  accountUpdateActionSchema,
+} from "@/lib/validation/account";
 
 const search = serverAction(searchInput, (actor, input) => searchAccounts(actor, input.q));
 const create = serverAction(accountCreateSchema, createAccount);

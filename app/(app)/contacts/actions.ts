@@ -4,10 +4,13 @@ import { z } from "zod";
 import { serverAction } from "@/lib/server/action";
 import { searchContacts } from "@/lib/server/contacts/list";
 import { contactUsage, createContact, deleteContact, updateContact } from "@/lib/server/contacts/write";
-import { contactCreateSchema, contactDeleteSchema, contactUpdateActionSchema } from "@/lib/validation/contact";
-
-const searchInput = z.strictObject({ q: z.string().max(200), accountId: z.string().max(64).nullable().optional() });
-const idInput = z.strictObject({ id: z.string().min(1).max(64) });
+import {
+  contactCreateSchema,
+  contactDeleteSchema,
+  contactIdActionSchema as idInput,
+  contactSearchActionSchema as searchInput,
+  contactUpdateActionSchema,
+} from "@/lib/validation/contact";
 
 const search = serverAction(searchInput, (actor, input) => searchContacts(actor, input.q, input.accountId));
 const create = serverAction(contactCreateSchema, createContact);

@@ -8,5 +8,5 @@ import { respond } from "./_lib/respond";
  */
 export function GET(request: Request) {
   const params = new URL(request.url).searchParams;
-  return respond((actor) => loadBoard(actor, params.get("pipelineId") || null, parseBoardFilters(params), parseLoadedCounts(params.get("loaded"))));
+  return respond(request, (actor) => loadBoard(actor, params.get("pipelineId") || null, parseBoardFilters(params), parseLoadedCounts(params.get("loaded"))));
 }

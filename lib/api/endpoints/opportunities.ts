@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { API_SORT_FIELDS } from "@/lib/server/opportunities/api-list";
 import { idParams } from "@/lib/validation/api-common";
+import { isIsoDate, isIsoTimestampInRange } from "@/lib/validation/opportunity-fields";
 import { moveOpportunitySchema } from "@/lib/validation/move";
 import { opportunityCreateWithLinesSchema } from "@/lib/validation/line-items";
 import { opportunityCreateSchema, opportunityUpdateSchema } from "@/lib/validation/opportunity";
@@ -61,7 +62,7 @@ export const opportunitySchema = z
   })
   .meta({ id: "Opportunity" });
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use the format YYYY-MM-DD");
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use the format YYYY-MM-DD").refine(isIsoDate, "Use a real date between 1900 and 2999");
 const idFilter = z.string().min(1).max(100).optional();
 
 export const listOpportunities = endpoint({
@@ -81,7 +82,7 @@ export const listOpportunities = endpoint({
     q: z.string().trim().min(1).max(200).optional(),
     expectedCloseFrom: isoDay.optional(),
     expectedCloseTo: isoDay.optional(),
-    updatedSince: z.iso.datetime({ offset: true, error: "Use an ISO 8601 timestamp" }).optional(),
+    updatedSince: z.iso.datetime({ offset: true, error: "Use an ISO 8601 timestamp" }).refine(isIsoTimestampInRange, "Use a time between 1900 and 2999").optional(),
     label: z.string().min(1).max(40).optional(),
     sort: z
       .string()

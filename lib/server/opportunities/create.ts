@@ -6,7 +6,6 @@ import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/client";
 import { moneyString } from "@/lib/domain/decimal";
 import { amountsFromLines, type LineInput } from "@/lib/domain/line-items";
-import { toBaseAmount } from "@/lib/domain/money";
 import { rankBetween } from "@/lib/domain/rank";
 import type { LineDraftInput } from "@/lib/validation/line-items";
 import type { OpportunityCreateInput } from "@/lib/validation/opportunity";
@@ -14,6 +13,7 @@ import type { Actor } from "../auth/actor";
 import { AppError } from "../errors";
 import { checkedCustomFields } from "../custom-fields/definitions";
 import { resolveDrafts } from "../line-items/replace";
+import { checkedBaseAmount } from "./base-amount";
 import { opportunityDtoInclude, toOpportunityDto, type OpportunityDto } from "./dto";
 import { baseCurrency, checkReferences, lastRankIn } from "./references";
 import { loadTargetStage, stageChangeData } from "./stage-change";
@@ -74,7 +74,7 @@ export async function createOpportunity(actor: Actor, input: OpportunityCreateIn
       amount,
       currencyCode: currency.code,
       exchangeRate,
-      baseAmount: toBaseAmount(amount, exchangeRate),
+      baseAmount: checkedBaseAmount(amount, exchangeRate),
       recurringAmount: derived?.recurringAmount ?? input.recurringAmount ?? "0",
       contractMonths: input.contractMonths ?? null,
       expectedCloseDate: input.expectedCloseDate ? new Date(`${input.expectedCloseDate}T00:00:00Z`) : null,

@@ -6,13 +6,13 @@ import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/client";
 import { moneyString } from "@/lib/domain/decimal";
 import { amountsFromLines } from "@/lib/domain/line-items";
-import { toBaseAmount } from "@/lib/domain/money";
 import { rankBetween } from "@/lib/domain/rank";
 import type { OpportunityUpdateInput } from "@/lib/validation/opportunity";
 import type { Actor } from "../auth/actor";
 import { checkedCustomFields } from "../custom-fields/definitions";
 import { AppError, forbidden } from "../errors";
 import { canEditOpportunity } from "../permissions";
+import { checkedBaseAmount } from "./base-amount";
 import { toOpportunityDto, type OpportunityDto, type OpportunityRowWithRelations } from "./dto";
 import { recordFieldChanges, trackedValues } from "./field-changes";
 import { findVisibleOpportunity, loadOpportunityRow } from "./get";
@@ -100,7 +100,7 @@ async function moneyData(
   if (currency) data.currencyCode = currency.code;
   data.amount = amount;
   data.exchangeRate = rate;
-  data.baseAmount = toBaseAmount(amount, rate);
+  data.baseAmount = checkedBaseAmount(amount, rate);
   return data;
 }
 

@@ -9,8 +9,9 @@ import { Prisma } from "@/lib/db/generated/client";
 import type { currencyActiveSchema, currencyCreateSchema, currencyUpdateSchema } from "@/lib/validation/settings-currencies";
 import type { Actor } from "../auth/actor";
 import type { CurrencyDto as PublicCurrencyDto } from "../currencies/read";
-import { AppError, notFound } from "../errors";
+import { AppError, notFound, validationError } from "../errors";
 import { lockUnchanged } from "../row-lock";
+import { fitsMoneyColumn, toBaseAmount } from "@/lib/domain/money";
 import { isoDate } from "../serialize";
 import { adminTransaction, assertAdmin, type Tx } from "./admin";
 import { writeAudit } from "./audit";
@@ -63,6 +64,10 @@ export async function updateCurrencyIn(tx: Tx, actor: Actor, input: z.output<typ
   await tx.currency.update({ where: { code: input.code }, data: { name: input.name, symbol: input.symbol, rateToBase: input.rateToBase, rateDate: day(input.rateDate) } });
   let reratedOpportunities = 0;
   if (!before.rateToBase.equals(input.rateToBase)) {
+    const largest = await tx.opportunity.aggregate({ where: { currencyCode: input.code, status: "OPEN" }, _max: { amount: true } });
+    if (largest._max.amount && !fitsMoneyColumn(toBaseAmount(largest._max.amount, input.rateToBase))) {
+      throw validationError({ rateToBase: "At this rate an open opportunity's amount would be too large in the base currency" });
+    }
     // Only open deals follow the new rate; closed ones keep the rate they closed with.
     reratedOpportunities = await tx.$executeRaw`
       UPDATE "Opportunity"

@@ -7,5 +7,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ stag
   const { stageId } = await params;
   const search = new URL(request.url).searchParams;
   const { cursor } = columnPageSchema.parse({ cursor: search.get("cursor") });
-  return respond((actor) => loadColumnPage(actor, stageId, parseBoardFilters(search), cursor));
+  return respond(request, (actor) => loadColumnPage(actor, stageId, parseBoardFilters(search), cursor));
 }

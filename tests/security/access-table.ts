@@ -1,0 +1,240 @@
+// Who may call what: one row per route handler ("METHOD /path", from app/**/route.ts)
+// and per server action ("file#export", from the build's action manifest and the
+// "use server" sources). tests/security/access-control.test.ts runs every row:
+// anonymous and a deactivated user's session and key are refused everywhere;
+// `foreign` aims the call as bob (SALES) at alice's private opportunity (or
+// another record of hers); `admin` calls an admin-only operation as bob and as
+// the manager. A route or action without a row fails that test.
+//
+// Adding a row is one line, for example:
+//   "GET /api/v1/pipelines": route({ foreign: na(SHARED_SETTINGS), admin: na("reading is for everyone") }),
+//   "DELETE /api/v1/pipelines/{id}": route({ foreign: na(SHARED_SETTINGS), admin: salesRefused((f) => `/api/v1/pipelines/${f.pipelineId}`) }),
+//   "app/(app)/x/actions.ts#doThingAction": action(doThingSchema, { foreign: refusedAction((f) => ({ id: f.secret.id })), admin: na(NOT_ADMIN) }),
+import type { z } from "zod";
+import { accountCreateSchema, accountDeleteSchema, accountIdActionSchema, accountSearchActionSchema, accountUpdateActionSchema } from "@/lib/validation/account";
+import { createApiKeySchema, revokeApiKeySchema } from "@/lib/validation/api-keys";
+import { contactCreateSchema, contactDeleteSchema, contactIdActionSchema, contactSearchActionSchema, contactUpdateActionSchema } from "@/lib/validation/contact";
+import { lineItemsReplaceActionSchema } from "@/lib/validation/line-items";
+import { moveOpportunitySchema } from "@/lib/validation/move";
+import {
+  opportunityBulkDeleteSchema, opportunityBulkSchema, opportunityCreateSchema, opportunityDeleteSchema, opportunityIdSchema, opportunityUpdateActionSchema,
+} from "@/lib/validation/opportunity";
+import { reorderSchema } from "@/lib/validation/settings-common";
+import { currencyActiveSchema, currencyCreateSchema, currencyUpdateSchema } from "@/lib/validation/settings-currencies";
+import { customFieldActiveSchema, customFieldCreateSchema, customFieldUpdateSchema } from "@/lib/validation/settings-custom-fields";
+import { listActiveSchema, listItemCreateSchema, listItemRenameSchema, listReorderSchema } from "@/lib/validation/settings-lists";
+import {
+  pipelineArchiveSchema, pipelineCreateSchema, pipelineDeleteSchema, pipelineIdSchema, pipelineRenameSchema,
+  stageCreateSchema, stageDeleteSchema, stageReorderSchema, stageUpdateSchema,
+} from "@/lib/validation/settings-pipelines";
+import { productCreateSchema, productIdSchema, productImportSchema, productSearchSchema, productUpdateActionSchema } from "@/lib/validation/products";
+import { quotaDeleteSchema, quotaUpsertSchema } from "@/lib/validation/settings-quotas";
+import { reassignSchema, userActiveSchema, userCreateSchema, userIdSchema, userRoleSchema } from "@/lib/validation/settings-users";
+import type { DemoWorld } from "../support/demo-world";
+
+/** The records the rows aim at, made by the test before it runs them. */
+export interface AccessFixture {
+  world: DemoWorld;
+  /** Alice's private opportunity, hidden from bob, with one line item; its amount and close date are unique to it. */
+  secret: { id: string; title: string; externalId: string; stageId: string; pipelineId: string; amount: string; closeMonth: { from: string; to: string }; lineId: string };
+  /** Another open stage of the secret's pipeline (a place to move it to). */
+  otherStageId: string;
+  aliceAccountId: string;
+  /** A pipeline other than the default one, and one of its stages. */
+  pipelineId: string;
+  stageId: string;
+  /** A product of the catalog. */
+  productId: string;
+}
+
+type At<T> = (f: AccessFixture) => T;
+export interface NotApplicable { na: string }
+export const na = (reason: string): NotApplicable => ({ na: reason });
+export const isNa = (v: unknown): v is NotApplicable => !!v && typeof v === "object" && "na" in v;
+
+// ---- Route handlers -------------------------------------------------------
+
+export type RouteCase =
+  /** The call is refused with one of `statuses`. */
+  | { kind: "refuses"; path: At<string>; body?: At<unknown>; statuses: number[] }
+  /** The owner's answer contains `marker`; bob's does not (or bob is refused). */
+  | { kind: "hides"; path: At<string>; marker: At<string> };
+
+export interface RouteRow {
+  /** Why anyone may call it (public rows are not called). */
+  public?: string;
+  /** The call used for anonymous and deactivated callers; by default the route's path with its ids filled in. */
+  path?: At<string>;
+  body?: At<unknown>;
+  foreign?: RouteCase | NotApplicable;
+  /** An admin-only call, refused (403) for bob and the manager. */
+  admin?: { path: At<string>; body?: At<unknown> } | NotApplicable;
+}
+
+export const publicRoute = (reason: string): RouteRow => ({ public: reason });
+export const route = (row: Omit<RouteRow, "public"> & Required<Pick<RouteRow, "foreign" | "admin">>): RouteRow => row;
+export const refuses = (path: At<string>, body?: At<unknown>, statuses = [403, 404]): RouteCase => ({ kind: "refuses", path, body, statuses });
+export const hides = (path: At<string>, marker: At<string> = (f) => f.secret.id): RouteCase => ({ kind: "hides", path, marker });
+export const salesRefused = (path: At<string>, body?: At<unknown>) => ({ path, body });
+
+const q = (f: AccessFixture) => encodeURIComponent(f.secret.title);
+const secretPath = (f: AccessFixture) => `/api/v1/opportunities/${f.secret.id}`;
+const linesPath = (f: AccessFixture) => `${secretPath(f)}/line-items`;
+const linePath = (f: AccessFixture) => `${linesPath(f)}/${f.secret.lineId}`;
+const productPath = (f: AccessFixture) => `/api/v1/products/${f.productId}`;
+const CATALOG = "the product catalog is shared: everyone reads it, admins change it";
+const NO_ADMIN_ROUTE = "no admin-only operation behind this route";
+const DIRECTORY = "the user directory (names, emails, roles, active) is readable by every signed-in user by design";
+
+export const ROUTES: Record<string, RouteRow> = {
+  "GET /api/health": publicRoute("liveness probe for load balancers: says only that the process answers"),
+  "GET /api/ready": publicRoute("readiness probe: database up and migrations applied, no data"),
+  "GET /api/v1/openapi.json": publicRoute("the API's published contract; holds no data"),
+  "GET /api/auth/{nextauth}": publicRoute("Auth.js: CSRF token, session and sign-in pages; how anyone signs in"),
+  "POST /api/auth/{nextauth}": publicRoute("Auth.js: credentials sign-in (throttled and audited, tests/integration/authenticate.test.ts) and sign-out"),
+
+  "GET /api/v1/opportunities": route({ foreign: hides((f) => `/api/v1/opportunities?q=${q(f)}`), admin: na(NO_ADMIN_ROUTE) }),
+  "POST /api/v1/opportunities": route({ body: () => ({ title: "x", stageId: "x" }), foreign: na("creates a new record of the caller's; references are checked by the service"), admin: na(NO_ADMIN_ROUTE) }),
+  "GET /api/v1/opportunities/{id}": route({ foreign: refuses(secretPath), admin: na(NO_ADMIN_ROUTE) }),
+  "PATCH /api/v1/opportunities/{id}": route({ foreign: refuses(secretPath, () => ({ title: "taken over" })), admin: na(NO_ADMIN_ROUTE) }),
+  "DELETE /api/v1/opportunities/{id}": route({ foreign: refuses(secretPath), admin: na(NO_ADMIN_ROUTE) }),
+  "GET /api/v1/opportunities/{id}/history": route({ foreign: refuses((f) => `${secretPath(f)}/history`), admin: na(NO_ADMIN_ROUTE) }),
+  "POST /api/v1/opportunities/{id}/move": route({ foreign: refuses((f) => `${secretPath(f)}/move`, (f) => ({ stageId: f.otherStageId })), admin: na(NO_ADMIN_ROUTE) }),
+  "PUT /api/v1/opportunities/by-external-id/{externalId}": route({
+    foreign: refuses((f) => `/api/v1/opportunities/by-external-id/${f.secret.externalId}`, (f) => ({ title: "taken over", stageId: f.secret.stageId }), [403, 404, 409]),
+    admin: na(NO_ADMIN_ROUTE),
+  }),
+  "GET /api/v1/forecast": route({
+    foreign: hides((f) => `/api/v1/forecast?period=custom&from=${f.secret.closeMonth.from}&to=${f.secret.closeMonth.to}&ownerId=${f.world.userIds.alice}`, (f) => f.secret.amount),
+    admin: na(NO_ADMIN_ROUTE),
+  }),
+  "GET /api/v1/opportunities/{id}/line-items": route({ foreign: refuses(linesPath), admin: na(NO_ADMIN_ROUTE) }),
+  "POST /api/v1/opportunities/{id}/line-items": route({ foreign: refuses(linesPath, () => ({ name: "Sneaky", quantity: "1", unitPrice: "1.00" })), admin: na(NO_ADMIN_ROUTE) }),
+  "PUT /api/v1/opportunities/{id}/line-items": route({ foreign: refuses(linesPath, () => ({ lines: [] })), admin: na(NO_ADMIN_ROUTE) }),
+  "PATCH /api/v1/opportunities/{id}/line-items/{itemId}": route({ foreign: refuses(linePath, () => ({ quantity: "2" })), admin: na(NO_ADMIN_ROUTE) }),
+  "DELETE /api/v1/opportunities/{id}/line-items/{itemId}": route({ foreign: refuses(linePath), admin: na(NO_ADMIN_ROUTE) }),
+  "POST /api/v1/opportunities/{id}/line-items/reorder": route({ foreign: refuses((f) => `${linesPath(f)}/reorder`, (f) => ({ ids: [f.secret.lineId] })), admin: na(NO_ADMIN_ROUTE) }),
+  "GET /api/v1/products": route({ foreign: na(CATALOG), admin: na("reading the catalog is for everyone") }),
+  "GET /api/v1/products/{id}": route({ foreign: na(CATALOG), admin: na("reading the catalog is for everyone") }),
+  "POST /api/v1/products": route({ body: () => ({}), foreign: na(CATALOG), admin: salesRefused(() => "/api/v1/products", () => ({ code: "SNEAKY", name: "Sneaky", unitPrice: "1.00", currency: "USD" })) }),
+  "PATCH /api/v1/products/{id}": route({ foreign: na(CATALOG), admin: salesRefused(productPath, () => ({ unitPrice: "0.01" })) }),
+  "DELETE /api/v1/products/{id}": route({ foreign: na(CATALOG), admin: salesRefused(productPath) }),
+  "GET /settings/products/export": route({ foreign: na(CATALOG), admin: salesRefused(() => "/settings/products/export") }),
+  "GET /api/v1/users": route({ foreign: na(DIRECTORY), admin: na(NO_ADMIN_ROUTE) }),
+  "GET /api/v1/users/{id}": route({ foreign: na(DIRECTORY), admin: na(NO_ADMIN_ROUTE) }),
+  "GET /api/v1/api-keys": route({ foreign: hides(() => "/api/v1/api-keys", (f) => f.world.spareApiKeyIds.alice), admin: salesRefused(() => "/api/v1/api-keys?scope=all") }),
+  "POST /api/v1/api-keys": route({ body: () => ({ name: "x" }), foreign: na("creates a key for the caller only; the strict body cannot name another user"), admin: na(NO_ADMIN_ROUTE) }),
+  "DELETE /api/v1/api-keys/{id}": route({ foreign: refuses((f) => `/api/v1/api-keys/${f.world.spareApiKeyIds.alice}`), admin: na("admins may revoke anyone's key; refused for others under foreign") }),
+
+  "GET /api/board": route({ foreign: hides((f) => `/api/board?pipelineId=${f.secret.pipelineId}&q=${q(f)}`), admin: na(NO_ADMIN_ROUTE) }),
+  "GET /api/board/stages/{stageId}/cards": route({ foreign: hides((f) => `/api/board/stages/${f.secret.stageId}/cards?q=${q(f)}`), admin: na(NO_ADMIN_ROUTE) }),
+  "GET /api/board/totals": route({ foreign: hides((f) => `/api/board/totals?pipelineId=${f.secret.pipelineId}&q=${q(f)}`, (f) => f.secret.amount), admin: na(NO_ADMIN_ROUTE) }),
+  "GET /opportunities/export": route({ foreign: hides((f) => `/opportunities/export?q=${q(f)}`), admin: na(NO_ADMIN_ROUTE) }),
+};
+
+// ---- Server actions -------------------------------------------------------
+
+export interface ActionResultLike {
+  ok: boolean;
+  data?: unknown;
+  error?: { code: string };
+}
+
+export interface ActionCase {
+  input: At<unknown>;
+  /** A problem with the result, or null when it is a refusal; by default NOT_FOUND or FORBIDDEN. */
+  check?: (result: ActionResultLike, f: AccessFixture) => string | null;
+}
+
+export interface ActionRow {
+  public?: string;
+  /** The input's schema: the fuzz derives its inputs from it. */
+  schema?: z.ZodType;
+  foreign?: ActionCase | NotApplicable;
+  /** A valid input of an admin-only action, refused (FORBIDDEN) for bob and the manager. */
+  admin?: At<unknown> | NotApplicable;
+}
+
+export const publicAction = (reason: string): ActionRow => ({ public: reason });
+export const action = (schema: z.ZodType, row: Required<Pick<ActionRow, "foreign" | "admin">>): ActionRow => ({ schema, ...row });
+export const refusedAction = (input: At<unknown>, check?: ActionCase["check"]): ActionCase => ({ input, check });
+/** Admin settings: no user's own record, so only the admin case applies. */
+export const adminAction = (schema: z.ZodType, input: At<unknown>): ActionRow => action(schema, { foreign: na("admin settings, not a user's record"), admin: input });
+
+/** Bulk actions report rows the caller may not change instead of failing the whole call. */
+const bulkRefused = refusedAction(
+  (f) => ({ ids: [f.secret.id], ownerId: f.world.userIds.bob }),
+  (r, f) => {
+    const data = r.data as { updated?: number; failed?: { id: string }[] } | undefined;
+    if (!r.ok) return ["NOT_FOUND", "FORBIDDEN"].includes(r.error?.code ?? "") ? null : `refused with ${r.error?.code}`;
+    return data?.updated === 0 && data.failed?.some((x) => x.id === f.secret.id) ? null : `changed ${data?.updated} rows: ${JSON.stringify(data)}`;
+  },
+);
+
+const SHARED = "accounts and contacts are shared by the team: anyone may read, create and edit them";
+const NOT_ADMIN = "open to every signed-in user";
+const STAGE = { name: "Sneaky", probability: 10, type: "OPEN", color: "#112233", rottingDays: null, forecastCategory: "PIPELINE" };
+const A = "app/(app)";
+const S = "app/(app)/settings/(admin)";
+
+export const ACTIONS: Record<string, ActionRow> = {
+  "app/signin/actions.ts#signInAction": publicAction("signing in is what anonymous visitors do; throttled and audited"),
+  "components/app-shell/user-menu.tsx#$$RSC_SERVER_ACTION_0": publicAction("signs the caller out; needs no session and changes no data"),
+
+  [`${A}/accounts/actions.ts#searchAccountsAction`]: action(accountSearchActionSchema, { foreign: na(SHARED), admin: na(NOT_ADMIN) }),
+  [`${A}/accounts/actions.ts#createAccountAction`]: action(accountCreateSchema, { foreign: na(SHARED), admin: na(NOT_ADMIN) }),
+  [`${A}/accounts/actions.ts#updateAccountAction`]: action(accountUpdateActionSchema, { foreign: na(SHARED), admin: na(NOT_ADMIN) }),
+  [`${A}/accounts/actions.ts#accountUsageAction`]: action(accountIdActionSchema, { foreign: na("counts only, names no record (lib/server/accounts/write.ts)"), admin: na(NOT_ADMIN) }),
+  [`${A}/accounts/actions.ts#deleteAccountAction`]: action(accountDeleteSchema, { foreign: refusedAction((f) => ({ id: f.aliceAccountId, strategy: "detach" })), admin: na(NOT_ADMIN) }),
+  [`${A}/contacts/actions.ts#searchContactsAction`]: action(contactSearchActionSchema, { foreign: na(SHARED), admin: na(NOT_ADMIN) }),
+  [`${A}/contacts/actions.ts#createContactAction`]: action(contactCreateSchema, { foreign: na(SHARED), admin: na(NOT_ADMIN) }),
+  [`${A}/contacts/actions.ts#updateContactAction`]: action(contactUpdateActionSchema, { foreign: na(SHARED), admin: na(NOT_ADMIN) }),
+  [`${A}/contacts/actions.ts#contactUsageAction`]: action(contactIdActionSchema, { foreign: na("counts only, names no record"), admin: na(NOT_ADMIN) }),
+  [`${A}/contacts/actions.ts#deleteContactAction`]: action(contactDeleteSchema, { foreign: na(SHARED), admin: na(NOT_ADMIN) }),
+
+  [`${A}/board/actions.ts#moveCardAction`]: action(moveOpportunitySchema, { foreign: refusedAction((f) => ({ opportunityId: f.secret.id, stageId: f.otherStageId })), admin: na(NOT_ADMIN) }),
+  [`${A}/opportunities/actions.ts#createOpportunityAction`]: action(opportunityCreateSchema, { foreign: na("creates a new record of the caller's"), admin: na(NOT_ADMIN) }),
+  [`${A}/opportunities/actions.ts#getOpportunityAction`]: action(opportunityIdSchema, { foreign: refusedAction((f) => ({ id: f.secret.id })), admin: na(NOT_ADMIN) }),
+  [`${A}/opportunities/actions.ts#updateOpportunityAction`]: action(opportunityUpdateActionSchema, { foreign: refusedAction((f) => ({ id: f.secret.id, changes: { title: "taken over" } })), admin: na(NOT_ADMIN) }),
+  [`${A}/opportunities/actions.ts#deleteOpportunityAction`]: action(opportunityDeleteSchema, { foreign: refusedAction((f) => ({ id: f.secret.id })), admin: na(NOT_ADMIN) }),
+  [`${A}/opportunities/actions.ts#bulkChangeOpportunitiesAction`]: action(opportunityBulkSchema, { foreign: bulkRefused, admin: na(NOT_ADMIN) }),
+  [`${A}/opportunities/actions.ts#bulkDeleteOpportunitiesAction`]: action(opportunityBulkDeleteSchema, { foreign: { ...bulkRefused, input: (f) => ({ ids: [f.secret.id] }) }, admin: na(NOT_ADMIN) }),
+
+  [`${A}/opportunities/line-items-actions.ts#saveLineItemsAction`]: action(lineItemsReplaceActionSchema, { foreign: refusedAction((f) => ({ opportunityId: f.secret.id, changes: { lines: [] } })), admin: na(NOT_ADMIN) }),
+  [`${A}/opportunities/line-items-actions.ts#searchProductsAction`]: action(productSearchSchema, { foreign: na(CATALOG), admin: na(NOT_ADMIN) }),
+  [`${S}/products/actions.ts#createProductAction`]: adminAction(productCreateSchema, () => ({ code: "SNEAKY", name: "Sneaky", unitPrice: "1.00", currency: "USD" })),
+  [`${S}/products/actions.ts#updateProductAction`]: adminAction(productUpdateActionSchema, (f) => ({ id: f.productId, changes: { unitPrice: "0.01" } })),
+  [`${S}/products/actions.ts#deleteProductAction`]: adminAction(productIdSchema, (f) => ({ id: f.productId })),
+  [`${S}/products/actions.ts#importProductsAction`]: adminAction(productImportSchema, () => ({ csv: "code,name,unitPrice,currency\nSNEAKY,Sneaky,1.00,USD\n" })),
+  [`${A}/settings/api-keys/actions.ts#createApiKeyAction`]: action(createApiKeySchema, { foreign: na("creates a key for the caller only"), admin: na(NOT_ADMIN) }),
+  [`${A}/settings/api-keys/actions.ts#revokeApiKeyAction`]: action(revokeApiKeySchema, { foreign: refusedAction((f) => ({ id: f.world.spareApiKeyIds.alice })), admin: na("admins may revoke anyone's key") }),
+
+  [`${S}/currencies/actions.ts#createCurrencyAction`]: adminAction(currencyCreateSchema, () => ({ code: "ZZQ", name: "Sneaky", symbol: "Z", rateToBase: "1.5", rateDate: "2026-01-01" })),
+  [`${S}/currencies/actions.ts#updateCurrencyAction`]: adminAction(currencyUpdateSchema, () => ({ code: "EUR", name: "Euro", symbol: "€", rateToBase: "9.5", rateDate: "2026-01-01" })),
+  [`${S}/currencies/actions.ts#setCurrencyActiveAction`]: adminAction(currencyActiveSchema, () => ({ code: "EUR", active: false })),
+  [`${S}/fields/actions.ts#createCustomFieldAction`]: adminAction(customFieldCreateSchema, () => ({ key: "sneaky", label: "Sneaky", type: "TEXT", required: false })),
+  [`${S}/fields/actions.ts#updateCustomFieldAction`]: adminAction(customFieldUpdateSchema, () => ({ id: "x", label: "Sneaky", required: true })),
+  [`${S}/fields/actions.ts#reorderCustomFieldsAction`]: adminAction(reorderSchema, () => ({ ids: ["x"] })),
+  [`${S}/fields/actions.ts#setCustomFieldActiveAction`]: adminAction(customFieldActiveSchema, () => ({ id: "x", active: false })),
+  [`${S}/lists/actions.ts#createListItemAction`]: adminAction(listItemCreateSchema, () => ({ kind: "source", name: "Sneaky" })),
+  [`${S}/lists/actions.ts#renameListItemAction`]: adminAction(listItemRenameSchema, () => ({ kind: "source", id: "x", name: "Sneaky" })),
+  [`${S}/lists/actions.ts#reorderListAction`]: adminAction(listReorderSchema, () => ({ kind: "lostReason", ids: ["x"] })),
+  [`${S}/lists/actions.ts#setListItemActiveAction`]: adminAction(listActiveSchema, (f) => ({ kind: "lostReason", id: f.world.lostReasonIds[0], active: false })),
+  [`${S}/pipelines/actions.ts#createPipelineAction`]: adminAction(pipelineCreateSchema, () => ({ name: "Sneaky" })),
+  [`${S}/pipelines/actions.ts#renamePipelineAction`]: adminAction(pipelineRenameSchema, (f) => ({ id: f.pipelineId, name: "Sneaky" })),
+  [`${S}/pipelines/actions.ts#reorderPipelinesAction`]: adminAction(reorderSchema, (f) => ({ ids: [...f.world.pipelineIds].reverse() })),
+  [`${S}/pipelines/actions.ts#setDefaultPipelineAction`]: adminAction(pipelineIdSchema, (f) => ({ id: f.pipelineId })),
+  [`${S}/pipelines/actions.ts#archivePipelineAction`]: adminAction(pipelineArchiveSchema, (f) => ({ id: f.pipelineId, archived: true })),
+  [`${S}/pipelines/actions.ts#deletePipelineAction`]: adminAction(pipelineDeleteSchema, (f) => ({ id: f.pipelineId })),
+  [`${S}/pipelines/actions.ts#createStageAction`]: adminAction(stageCreateSchema, (f) => ({ pipelineId: f.pipelineId, ...STAGE })),
+  [`${S}/pipelines/actions.ts#updateStageAction`]: adminAction(stageUpdateSchema, (f) => ({ id: f.stageId, ...STAGE })),
+  [`${S}/pipelines/actions.ts#reorderStagesAction`]: adminAction(stageReorderSchema, (f) => ({ pipelineId: f.pipelineId, ids: [f.stageId] })),
+  [`${S}/pipelines/actions.ts#deleteStageAction`]: adminAction(stageDeleteSchema, (f) => ({ id: f.stageId })),
+  [`${S}/quotas/actions.ts#upsertQuotaAction`]: adminAction(quotaUpsertSchema, (f) => ({ userId: f.world.userIds.bob, period: "QUARTER", periodStart: "2026-01-01", amount: "1.00" })),
+  [`${S}/quotas/actions.ts#deleteQuotaAction`]: adminAction(quotaDeleteSchema, () => ({ id: "x" })),
+  [`${S}/users/actions.ts#createUserAction`]: adminAction(userCreateSchema, () => ({ email: "mallory@example.com", name: "Mallory", role: "ADMIN", password: "mallory-pass-2026" })),
+  [`${S}/users/actions.ts#changeRoleAction`]: adminAction(userRoleSchema, (f) => ({ id: f.world.userIds.bob, role: "ADMIN" })),
+  [`${S}/users/actions.ts#setUserActiveAction`]: adminAction(userActiveSchema, (f) => ({ id: f.world.userIds.alice, active: false })),
+  [`${S}/users/actions.ts#resetPasswordAction`]: adminAction(userIdSchema, (f) => ({ id: f.world.userIds.alice })),
+  [`${S}/users/actions.ts#reassignAction`]: adminAction(reassignSchema, (f) => ({ fromUserId: f.world.userIds.alice, toUserId: f.world.userIds.bob, onlyOpen: false })),
+};

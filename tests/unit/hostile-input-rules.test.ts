@@ -1,0 +1,112 @@
+// Regression tests of the rules the hostile-input fuzz made necessary
+// (tests/reliability/hostile-input.test.ts): each input here once reached the
+// database and came back as a 500.
+import { describe, expect, it } from "vitest";
+import { listOpportunities } from "@/lib/api/endpoints/opportunities";
+import { refusedAtTheEdge } from "@/lib/api/edge-guards";
+import { pageWindow } from "@/lib/api/pagination";
+import { fitsMoneyColumn, MAX_MONEY } from "@/lib/domain/money";
+import { BASE_AMOUNT_TOO_LARGE, checkedBaseAmount } from "@/lib/server/opportunities/base-amount";
+import { boardFiltersSchema } from "@/lib/validation/board";
+import { forecastApiQuerySchema } from "@/lib/validation/forecast";
+import { NUL_MESSAGE, nulFields, urlNulFields } from "@/lib/validation/nul";
+import { isoDateSchema } from "@/lib/validation/settings-common";
+import { currencyCreateSchema } from "@/lib/validation/settings-currencies";
+import { quotaUpsertSchema } from "@/lib/validation/settings-quotas";
+
+const cursorOf = (o: unknown) => Buffer.from(JSON.stringify({ o })).toString("base64url");
+
+describe("NUL characters", () => {
+  it("are found anywhere in an input, keys included, and named by their path", () => {
+    expect(nulFields({ title: "ok", contacts: [{ contactId: "a\u0000" }], customFields: { "k\u0000": 1 } })).toEqual({
+      "contacts.0.contactId": NUL_MESSAGE,
+      "customFields.k\\u0000": NUL_MESSAGE,
+    });
+    expect(nulFields("\u0000")).toEqual({ _root: NUL_MESSAGE });
+    expect(nulFields({ title: "clean", n: 1, list: [null, true] })).toBeNull();
+  });
+
+  it("are looked for without recursion, so a body nested 100000 deep cannot overflow the stack", () => {
+    const deep = JSON.parse("[".repeat(100_000) + '"\\u0000"' + "]".repeat(100_000));
+    expect(Object.values(nulFields(deep)!)).toEqual([NUL_MESSAGE]);
+  });
+
+  it("are named even in a field called __proto__", () => {
+    const fields = nulFields(JSON.parse('{"__proto__": "\\u0000"}'));
+    expect(Object.keys(fields!)).toEqual(["__proto__"]);
+  });
+
+  it("are looked for once per object, so input that refers to itself cannot loop", () => {
+    const cyclic: unknown[] = ["a\u0000"];
+    cyclic.push(cyclic, { again: cyclic });
+    expect(nulFields(cyclic)).toEqual({ "0": NUL_MESSAGE });
+  });
+
+  it("are found in a URL's path and query, encoded or not", () => {
+    expect(urlNulFields(new URL("http://x/api/board?q=a%00b&owner=me"))).toEqual({ q: NUL_MESSAGE });
+    expect(urlNulFields(new URL("http://x/opportunities/a%00b"))).toEqual({ path: NUL_MESSAGE });
+    expect(urlNulFields(new URL("http://x/opportunities?q=plain"))).toBeNull();
+  });
+});
+
+describe("dates that are not dates", () => {
+  const notDates = ["2026-02-30", "2026-13-45", "2026-00-01", "0000-01-01", "1899-12-31", "3000-01-01"];
+
+  it("are refused by the settings date (quotas, currency rates) and by the API's list filters", () => {
+    for (const d of notDates) {
+      expect(isoDateSchema.safeParse(d).success, d).toBe(false);
+      expect(listOpportunities.query!.safeParse({ expectedCloseFrom: d }).success, d).toBe(false);
+    }
+    expect(isoDateSchema.safeParse("2028-02-29").success).toBe(true);
+    expect(currencyCreateSchema.safeParse({ code: "ZZZ", name: "Z", symbol: "Z", rateToBase: "1", rateDate: "0000-01-01" }).success).toBe(false);
+  });
+
+  it("do not crash the quota's first-day-of-period check: the date itself is reported", () => {
+    const result = quotaUpsertSchema.safeParse({ userId: "u", period: "YEAR", periodStart: "2026-00-01", amount: "5" });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.map((i) => i.path.join("."))).toEqual(["periodStart"]);
+  });
+
+  it("are refused by the forecast's custom range and ignored by the board's filters", () => {
+    expect(forecastApiQuerySchema.safeParse({ period: "custom", from: "0000-01-01", to: "0000-12-31" }).success).toBe(false);
+    expect(boardFiltersSchema.parse({ owner: "", q: "", closeFrom: "0000-01-01", closeTo: "2026-02-30", labels: [] })).toMatchObject({ closeFrom: null, closeTo: null });
+  });
+
+  it("include timestamps outside 1900-2999 in updatedSince", () => {
+    expect(listOpportunities.query!.safeParse({ updatedSince: "0000-01-01T00:00:00Z" }).success).toBe(false);
+    expect(listOpportunities.query!.safeParse({ updatedSince: "2026-01-01T00:00:00+02:00" }).success).toBe(true);
+  });
+});
+
+describe("numbers past what the database holds", () => {
+  it("a hand-made cursor cannot ask for an offset the database refuses", () => {
+    for (const o of [1e300, 2 ** 53, 10_000_001]) expect(() => pageWindow({ limit: 20, cursor: cursorOf(o) }), String(o)).toThrow("Invalid cursor");
+    expect(pageWindow({ limit: 20, cursor: cursorOf(10_000_000) })).toEqual({ skip: 10_000_000, take: 20 });
+  });
+
+  it("an amount whose base-currency value overflows its column is refused, naming the amount", () => {
+    expect(fitsMoneyColumn(MAX_MONEY)).toBe(true);
+    expect(fitsMoneyColumn("10000000000000000.00")).toBe(false);
+    expect(checkedBaseAmount("9999999999999999", "1")).toBe("9999999999999999.00");
+    expect(() => checkedBaseAmount("9999999999999999", "1.27")).toThrow(expect.objectContaining({ code: "VALIDATION", fields: { amount: BASE_AMOUNT_TOO_LARGE } }));
+  });
+});
+
+describe("requests refused before routing (proxy.ts)", () => {
+  const status = (url: string, init?: RequestInit) => refusedAtTheEdge(new Request(url, init))?.status ?? null;
+
+  it("refuses a path Next.js cannot decode, a NUL in a page's URL and an action body over 1 MB", async () => {
+    expect(status("http://x/api/v1/opportunities/x%ED%A0%80y/move")).toBe(400);
+    expect(status("http://x/opportunities/%E0%A4%A")).toBe(400);
+    expect(status("http://x/opportunities?q=%00")).toBe(422);
+    expect(await refusedAtTheEdge(new Request("http://x/opportunities?q=%00"))!.json()).toEqual({ error: { code: "VALIDATION", message: "Some fields are invalid", fields: { q: NUL_MESSAGE } } });
+    const big = { method: "POST", headers: { "next-action": "abc", "content-length": String(1024 * 1024 + 1) } };
+    expect(status("http://x/settings/users", big)).toBe(400);
+  });
+
+  it("lets ordinary requests through, and leaves NULs in API URLs to the routes, which name the field", () => {
+    expect(status("http://x/opportunities/caf%C3%A9?q=ok")).toBeNull();
+    expect(status("http://x/api/v1/opportunities?q=%00")).toBeNull();
+    expect(status("http://x/settings/users", { method: "POST", headers: { "next-action": "abc", "content-length": "1024" } })).toBeNull();
+  });
+});
