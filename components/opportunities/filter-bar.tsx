@@ -61,11 +61,11 @@ export function FilterBar({ query, options }: { query: OpportunityTableQuery; op
         {options.labels.map((l) => <option key={l.key} value={l.key}>{l.name}</option>)}
       </select>
       <CustomFieldFilter fields={options.customFields} value={f.field} onChange={(field) => go({ field })} />
-      <label className="flex items-center gap-1.5 text-xs text-muted">
+      <label className="flex min-w-0 max-w-full items-center gap-1.5 text-xs text-muted">
         Close
-        <input type="date" aria-label="Close from" className={`${select} text-text`} value={f.closeFrom ?? ""} onChange={(e) => go({ closeFrom: e.target.value || undefined })} />
+        <input type="date" aria-label="Close from" className={`${select} min-w-0 flex-1 text-text`} value={f.closeFrom ?? ""} onChange={(e) => go({ closeFrom: e.target.value || undefined })} />
         –
-        <input type="date" aria-label="Close to" className={`${select} text-text`} value={f.closeTo ?? ""} onChange={(e) => go({ closeTo: e.target.value || undefined })} />
+        <input type="date" aria-label="Close to" className={`${select} min-w-0 flex-1 text-text`} value={f.closeTo ?? ""} onChange={(e) => go({ closeTo: e.target.value || undefined })} />
       </label>
       {active ? (
         <button type="button" className={buttonClass("ghost")} onClick={() => { setText(""); router.push(tableHref(query, { filters: {}, page: 1 })); }}>
