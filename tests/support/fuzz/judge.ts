@@ -50,7 +50,9 @@ export class VersionWatch {
 function errorProblem(status: number, json: unknown, requestId: string | null): string | null {
   const parsed = errorShape.safeParse(json);
   if (!parsed.success) return `a ${status} whose body is not the error shape: ${JSON.stringify(json)?.slice(0, 200)}`;
-  const { code, fields } = parsed.data.error;
+  const { code } = parsed.data.error;
+  // Read from the JSON itself: a zod record drops a key named "__proto__".
+  const fields = (json as { error: { fields?: Record<string, string> } }).error.fields;
   if (HTTP_STATUS[code] !== status) return `a ${status} with code ${code}`;
   if (status === 422 && (!fields || Object.keys(fields).length === 0)) return "a 422 without fields";
   if (requestId !== null && parsed.data.error.requestId !== requestId) return `a ${status} whose requestId is not the X-Request-Id header`;
