@@ -69,9 +69,9 @@ if (process.argv.includes("--explain")) {
       months: monthSql(scope, forecastMonths(today), today),
     };
     for (const [name, q] of Object.entries(queries)) {
-      // As stageExits() runs it: in a transaction with 32 MB work_mem.
+      // As stageExits() runs it: in a transaction with random_page_cost 1.1.
       await client.query("BEGIN");
-      if (name.startsWith("stage exits")) await client.query("SET LOCAL work_mem = '32MB'");
+      if (name.startsWith("stage exits")) await client.query("SET LOCAL random_page_cost = 1.1");
       const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, SUMMARY ON) ${q.text}`, q.values as unknown[]);
       await client.query("COMMIT");
       console.log(`\n--- ${name} (${who}, ${explainPeriod})\n${plan.rows.map((r) => r["QUERY PLAN"]).join("\n")}`);

@@ -169,3 +169,52 @@ test("a SALES user cannot pick up a colleague's card", async ({ page }) => {
   await expect(readOnly).toBeVisible();
   await expect(readOnly).toHaveAttribute("aria-disabled", "true");
 });
+
+test("a refresh on window focus keeps a column's loaded pages and scroll position", async ({ page, baseURL }) => {
+  await page.goto("/board");
+  await page.getByLabel("Pipeline").selectOption({ label: "Renewals" });
+  await expect(page.getByTestId("board-column").first()).toHaveAttribute("data-stage-name", "Upcoming");
+  const href = await column(page, "Upcoming").getByRole("link", { name: "Add a deal to Upcoming" }).getAttribute("href");
+  const stageId = new URL(href!, baseURL).searchParams.get("stageId")!;
+  // Enough deals for a second page (50 a page), through the REST API with this session.
+  const ids: string[] = [];
+  try {
+    for (let batch = 0; batch < 7; batch++) {
+      const created = await Promise.all(
+        Array.from({ length: 10 }, (_, k) =>
+          page.request.post("/api/v1/opportunities", { headers: { origin: baseURL! }, data: { title: `Scroll deal ${batch * 10 + k}`, stageId } }),
+        ),
+      );
+      for (const response of created) {
+        expect(response.status()).toBe(201);
+        ids.push(((await response.json()) as { id: string }).id);
+      }
+    }
+    await page.reload();
+    const upcoming = column(page, "Upcoming");
+    const scroller = upcoming.getByTestId("column-scroll");
+    await expect(upcoming).toHaveAttribute("data-loaded", "50");
+    // Scroll to the end until the second page has loaded, then a bit back up.
+    await expect(async () => {
+      await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+      expect(Number(await upcoming.getAttribute("data-loaded"))).toBeGreaterThan(50);
+    }).toPass();
+    const loaded = Number(await upcoming.getAttribute("data-loaded"));
+    await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight - el.clientHeight - 200));
+    const scrollTop = await scroller.evaluate((el) => el.scrollTop);
+    const shown = await upcoming.getByTestId("card-title").allInnerTexts();
+    expect(scrollTop).toBeGreaterThan(3000);
+
+    // What TanStack Query's focus manager listens to when the tab comes back.
+    const refreshed = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/board" && r.request().method() === "GET");
+    await page.evaluate(() => window.dispatchEvent(new Event("visibilitychange")));
+    const response = await refreshed;
+    expect(new URL(response.url()).searchParams.get("loaded")).toContain(`${stageId}:${loaded}`);
+    await page.waitForTimeout(300); // let React apply the answer
+    await expect(upcoming).toHaveAttribute("data-loaded", String(loaded));
+    expect(Math.abs((await scroller.evaluate((el) => el.scrollTop)) - scrollTop)).toBeLessThan(5);
+    await expect(upcoming.getByTestId("card-title").getByText(shown[0], { exact: true })).toBeVisible();
+  } finally {
+    for (const id of ids) await page.request.delete(`/api/v1/opportunities/${id}`, { headers: { origin: baseURL! } });
+  }
+});

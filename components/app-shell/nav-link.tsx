@@ -16,13 +16,15 @@ export function NavLink({ item }: { item: NavItem }) {
     <Link
       href={item.href}
       aria-current={active ? "page" : undefined}
+      title={item.label}
       className={clsx(
-        "flex items-center gap-2.5 rounded-lg px-2.5 py-2 text-sm font-medium transition",
+        "flex shrink-0 items-center gap-2.5 rounded-lg px-2.5 py-2 text-sm font-medium transition",
         active ? "bg-accent-soft text-accent" : "text-muted hover:bg-surface-muted hover:text-text",
       )}
     >
       <Icon className="size-4" aria-hidden="true" />
-      {item.label}
+      {/* Icons only on a phone's top bar; the name stays for screen readers. */}
+      <span className="sr-only md:not-sr-only">{item.label}</span>
     </Link>
   );
 }

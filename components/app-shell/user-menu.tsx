@@ -7,9 +7,9 @@ const ROLE_LABEL = { ADMIN: "Admin", MANAGER: "Manager", SALES: "Sales" } as con
 
 export function UserMenu({ actor }: { actor: Actor }) {
   return (
-    <div className="flex items-center gap-2.5 rounded-lg border border-border bg-surface p-2.5">
+    <div className="flex shrink-0 items-center gap-1.5 md:gap-2.5 md:rounded-lg md:border md:border-border md:bg-surface md:p-2.5">
       <Avatar name={actor.name} />
-      <div className="min-w-0 flex-1">
+      <div className="sr-only md:not-sr-only md:min-w-0 md:flex-1">
         <div className="truncate text-sm font-medium" data-testid="current-user">
           {actor.name}
         </div>

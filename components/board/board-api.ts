@@ -2,7 +2,7 @@
 import type { BoardData } from "@/lib/server/board/board";
 import type { CardPage } from "@/lib/server/board/cards";
 import type { ColumnTotals } from "@/lib/server/board/totals";
-import { boardFiltersToParams, type BoardFilters } from "@/lib/validation/board";
+import { boardFiltersToParams, loadedCountsParam, type BoardFilters } from "@/lib/validation/board";
 
 export const boardKeys = {
   all: ["board"] as const,
@@ -22,7 +22,11 @@ function query(filters: BoardFilters, extra: Record<string, string>): string {
   return params.toString();
 }
 
-export const fetchBoard = (pipelineId: string, filters: BoardFilters) => getJson<BoardData>(`/api/board?${query(filters, { pipelineId })}`);
+/** The board; `loaded` (stage id -> cards shown) reloads columns paged past their first page. */
+export function fetchBoard(pipelineId: string, filters: BoardFilters, loaded: Readonly<Record<string, number>> = {}) {
+  const counts = loadedCountsParam(loaded);
+  return getJson<BoardData>(`/api/board?${query(filters, { pipelineId, ...(counts ? { loaded: counts } : {}) })}`);
+}
 
 export const fetchTotals = (pipelineId: string, filters: BoardFilters) =>
   getJson<Record<string, ColumnTotals>>(`/api/board/totals?${query(filters, { pipelineId })}`);

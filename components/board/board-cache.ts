@@ -2,9 +2,11 @@
 // for appending pages. Totals move with the card until the server's SQL
 // totals replace them a moment later.
 import { dec, moneyString } from "@/lib/domain/decimal";
+import { compareRanked } from "@/lib/domain/rank";
 import type { BoardData, BoardStage } from "@/lib/server/board/board";
 import type { BoardCard } from "@/lib/server/board/cards";
 import type { ColumnTotals } from "@/lib/server/board/totals";
+import { BOARD_PAGE_SIZE, BOARD_REFRESH_MAX } from "@/lib/validation/board";
 
 export interface CardMove {
   cardId: string;
@@ -85,6 +87,31 @@ export function appendPage(data: BoardData, stageId: string, cards: BoardCard[],
       if (s.id !== stageId) return s;
       const seen = new Set(data.stages.flatMap((x) => x.cards.map((c) => c.id)));
       return { ...s, cards: [...s.cards, ...cards.filter((c) => !seen.has(c.id))], nextCursor };
+    }),
+  };
+}
+
+/** Columns showing more than their first page, with how many cards: what a refresh must reload. */
+export function loadedCounts(data: BoardData): Record<string, number> {
+  return Object.fromEntries(data.stages.filter((s) => s.cards.length > BOARD_PAGE_SIZE).map((s) => [s.id, Math.min(s.cards.length, BOARD_REFRESH_MAX)]));
+}
+
+/**
+ * A refreshed board, keeping after each column's refreshed cards those the
+ * shown board had loaded beyond them (a column paged past BOARD_REFRESH_MAX,
+ * or a page that arrived while the refresh was under way), so a refresh never
+ * shortens a column the user has scrolled down.
+ */
+export function keepLoadedTail(fresh: BoardData, shown: BoardData): BoardData {
+  const seen = new Set(fresh.stages.flatMap((s) => s.cards.map((c) => c.id)));
+  return {
+    ...fresh,
+    stages: fresh.stages.map((stage) => {
+      const before = shown.stages.find((s) => s.id === stage.id);
+      const last = stage.cards[stage.cards.length - 1];
+      if (!before || !stage.nextCursor || !last || before.cards.length <= stage.cards.length) return stage;
+      const tail = before.cards.filter((c) => !seen.has(c.id) && compareRanked(c, last) > 0);
+      return tail.length ? { ...stage, cards: [...stage.cards, ...tail], nextCursor: before.nextCursor } : stage;
     }),
   };
 }

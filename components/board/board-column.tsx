@@ -67,7 +67,7 @@ export const BoardColumn = memo(function BoardColumn({ stage, baseCurrency, cont
       data-testid="board-column"
       data-stage-name={stage.name}
       data-loaded={stage.cards.length}
-      className={clsx("flex h-full w-72 shrink-0 flex-col rounded-xl border bg-surface-muted/70 transition", isOver || dropIndex !== null ? "border-accent/60 bg-accent-soft/40" : "border-border")}
+      className={clsx("flex h-full w-[85vw] max-w-80 shrink-0 snap-start flex-col rounded-xl border bg-surface-muted/70 transition sm:w-72", isOver || dropIndex !== null ? "border-accent/60 bg-accent-soft/40" : "border-border")}
     >
       <header className="border-b border-border px-3 pb-2.5 pt-3" style={{ boxShadow: `inset 0 3px 0 0 ${stage.color}` }}>
         <div className="flex items-center justify-between gap-2">

@@ -30,7 +30,8 @@ export function BoardToolbar({ data, filters }: { data: BoardData; filters: Boar
     set({ labels: filters.labels.includes(key) ? filters.labels.filter((l) => l !== key) : [...filters.labels, key] });
 
   return (
-    <div className="flex flex-wrap items-center gap-2 border-b border-border bg-surface px-6 py-3" aria-busy={pending}>
+    // One row that scrolls sideways on a phone (every control keeps a usable size), wrapping from md up.
+    <div className="flex items-center gap-2 overflow-x-auto border-b border-border bg-surface px-3 py-2.5 *:shrink-0 md:flex-wrap md:px-6 md:py-3" aria-busy={pending}>
       <h1 className="mr-1 text-lg font-semibold tracking-tight">Board</h1>
       <label className="sr-only" htmlFor="board-pipeline">Pipeline</label>
       <select id="board-pipeline" value={data.pipeline.id} onChange={(e) => go(e.target.value, filters)} className={clsx(control, "font-semibold")}>
@@ -55,7 +56,7 @@ export function BoardToolbar({ data, filters }: { data: BoardData; filters: Boar
           placeholder="Search deals or accounts"
           value={text}
           onChange={(e) => setText(e.target.value)}
-          className={clsx(control, "w-56 pl-8")}
+          className={clsx(control, "w-48 pl-8 md:w-56")}
         />
       </div>
       <div className="flex items-center gap-1.5 text-sm text-muted">

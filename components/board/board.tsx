@@ -17,6 +17,7 @@ import {
 } from "@dnd-kit/core";
 import { sortableKeyboardCoordinates } from "@dnd-kit/sortable";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import clsx from "clsx";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import { neighboursAt } from "@/lib/domain/rank";
@@ -25,7 +26,7 @@ import type { BoardFilters } from "@/lib/validation/board";
 import type { LostDetailsForm } from "@/lib/validation/move";
 import { boardKeys, fetchBoard, fetchColumnPage } from "./board-api";
 import { CardBody, type CardContext } from "./board-card";
-import { appendPage } from "./board-cache";
+import { appendPage, keepLoadedTail, loadedCounts } from "./board-cache";
 import { BoardColumn } from "./board-column";
 import { boardCollision, dropData, isBelow } from "./board-dnd";
 import { BoardToolbar } from "./board-toolbar";
@@ -44,7 +45,14 @@ export function Board({ initial, filters, today, nowMs, moveAction }: { initial:
   const client = useQueryClient();
   const { data = initial } = useQuery({
     queryKey,
-    queryFn: () => fetchBoard(pipelineId, filters),
+    // A refresh (window focus) reloads as many cards as each column shows, so
+    // a column scrolled past its first page keeps its cards and its scroll.
+    queryFn: async () => {
+      const before = client.getQueryData<BoardData>(queryKey);
+      const fresh = await fetchBoard(pipelineId, filters, before ? loadedCounts(before) : {});
+      const shown = client.getQueryData<BoardData>(queryKey);
+      return shown ? keepLoadedTail(fresh, shown) : fresh;
+    },
     initialData: initial,
     staleTime: 0,
     refetchOnMount: false,
@@ -181,7 +189,8 @@ export function Board({ initial, filters, today, nowMs, moveAction }: { initial:
   const activeStageId = activeId ? lookup.get(activeId)?.stageId : undefined;
 
   return (
-    <div className="flex h-screen select-none flex-col">
+    // Below md the app shell's top bar (3.5rem) sits above the board.
+    <div className="flex h-[calc(100dvh-3.5rem)] select-none flex-col md:h-screen">
       <BoardToolbar data={data} filters={filters} />
       <DndContext
         sensors={sensors}
@@ -200,7 +209,11 @@ export function Board({ initial, filters, today, nowMs, moveAction }: { initial:
           screenReaderInstructions: { draggable: "To pick up a deal, press Space or Enter. Use the arrow keys to move it between and within stages. Press Space or Enter again to drop it, or Escape to cancel." },
         }}
       >
-        <div className="flex min-h-0 flex-1 gap-3 overflow-x-auto px-6 py-4" data-testid="board">
+        {/* On a phone a column is most of the screen wide and swiping snaps to the next one; never while dragging, when dnd-kit scrolls. */}
+        <div
+          className={clsx("flex min-h-0 flex-1 scroll-px-3 gap-3 overflow-x-auto px-3 py-3 md:px-6 md:py-4", activeId === null && "snap-x snap-mandatory md:snap-none")}
+          data-testid="board"
+        >
           {open.map((stage) => (
             <BoardColumn
               key={stage.id}

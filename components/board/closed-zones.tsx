@@ -18,7 +18,7 @@ function Zone({ stage, baseCurrency, dragging }: { stage: BoardStage; baseCurren
       data-testid={`zone-${stage.type.toLowerCase()}`}
       aria-label={`${stage.name}: drop a deal here to mark it ${won ? "won" : "lost"}`}
       className={clsx(
-        "flex min-w-56 flex-1 items-center justify-between gap-3 rounded-xl border-2 border-dashed px-4 transition-all",
+        "flex min-w-0 flex-1 items-center justify-between gap-3 rounded-xl border-2 border-dashed px-3 transition-all md:min-w-56 md:px-4",
         dragging ? "py-5" : "py-2.5",
         won ? "border-emerald-300 text-emerald-700 dark:border-emerald-800 dark:text-emerald-300" : "border-rose-300 text-rose-700 dark:border-rose-800 dark:text-rose-300",
         isOver && (won ? "scale-[1.02] border-solid bg-emerald-50 dark:bg-emerald-950" : "scale-[1.02] border-solid bg-rose-50 dark:bg-rose-950"),
@@ -37,7 +37,7 @@ function Zone({ stage, baseCurrency, dragging }: { stage: BoardStage; baseCurren
 
 export const ClosedZones = memo(function ClosedZones({ stages, baseCurrency, dragging }: { stages: BoardStage[]; baseCurrency: string; dragging: boolean }) {
   return (
-    <div className={clsx("flex gap-3 border-t border-border bg-surface px-6 py-3 transition", dragging && "shadow-[0_-8px_24px_-12px_rgba(15,23,42,0.25)]")}>
+    <div className={clsx("flex gap-3 border-t border-border bg-surface px-3 py-3 transition md:px-6", dragging && "shadow-[0_-8px_24px_-12px_rgba(15,23,42,0.25)]")}>
       {stages.map((stage) => (
         <Zone key={stage.id} stage={stage} baseCurrency={baseCurrency} dragging={dragging} />
       ))}

@@ -32,6 +32,8 @@ export interface Endpoint<
   example?: unknown;
   /** POST creations that honour the Idempotency-Key header. */
   idempotent?: boolean;
+  /** PATCH and DELETE honour If-Match unless the object has nothing to compare it with (false). */
+  ifMatch?: boolean;
 }
 
 export function endpoint<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType, const A extends "public" | "user">(

@@ -78,8 +78,8 @@ function operation(ep: Endpoint, components: Components) {
     ...(ep.idempotent
       ? [{ name: "Idempotency-Key", in: "header", required: false, description: "Same key and body within 24 hours return the first result", schema: { type: "string", maxLength: 255 } }]
       : []),
-    ...(ep.method === "patch" || ep.method === "delete"
-      ? [{ name: "If-Match", in: "header", required: false, description: "The version you last read; a stale one answers 409 and changes nothing", schema: { type: "string" } }]
+    ...((ep.method === "patch" || ep.method === "delete") && ep.ifMatch !== false
+      ? [{ name: "If-Match", in: "header", required: false, description: "The ETag you last read; a stale one answers 409 and changes nothing", schema: { type: "string" } }]
       : []),
   ];
   return {

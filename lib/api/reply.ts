@@ -27,3 +27,23 @@ export function expectedVersion(request: Request, bodyVersion?: number | null): 
   }
   return bodyVersion ?? null;
 }
+
+/** The ETag of an object guarded by its updatedAt (objects without a version): the timestamp itself. */
+export const timestampETag = (updatedAt: string) => `"${updatedAt}"`;
+
+/**
+ * The updatedAt a client expects, from If-Match (an ETag of ours) or an `updatedAt`
+ * field; null when it sent neither. Compared to the millisecond, as stored.
+ */
+export function expectedUpdatedAt(request: Request, bodyUpdatedAt?: string | null): Date | null {
+  const ifMatch = request.headers.get("if-match");
+  const raw = ifMatch ? /^(?:W\/)?"?([^"]+)"?$/.exec(ifMatch.trim())?.[1] : bodyUpdatedAt;
+  if (!raw) {
+    if (ifMatch) throw new AppError("CONFLICT", "If-Match does not match the current version; read the object again");
+    return null;
+  }
+  const at = new Date(raw);
+  // An If-Match that names no timestamp can never match; a bad body field was refused by its schema.
+  if (Number.isNaN(at.getTime())) throw new AppError("CONFLICT", "If-Match does not match the current version; read the object again");
+  return at;
+}

@@ -78,7 +78,7 @@ function parseWith<T extends z.ZodType | undefined>(schema: T, value: unknown, p
   const fields = fieldMap();
   for (const issue of result.error.issues) {
     if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) fields[prefix + key] = "Unknown field";
+      for (const key of issue.keys) fields[prefix + [...issue.path.map(String), key].join(".")] = "Unknown field";
       continue;
     }
     fields[prefix + (issue.path.length ? issue.path.map(String).join(".") : "_root")] ??= issue.message;

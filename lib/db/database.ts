@@ -23,6 +23,15 @@ export interface Database {
   prisma: AppPrismaClient;
   /** Runs fn on one dedicated connection (needed for advisory locks and explicit transactions). */
   withSession<T>(fn: (sql: SqlSession) => Promise<T>): Promise<T>;
+  /**
+   * One statement on its own (autocommit) for the few that run on every request
+   * (API key authentication): on PostgreSQL straight on the pool, without the
+   * Prisma client's per-query work (about 0.2 ms of CPU, see BENCHMARKS.md);
+   * on PGlite through Prisma, which serializes it with open transactions on the
+   * one connection. Results use node-postgres types on PostgreSQL: keep to text
+   * and integer columns.
+   */
+  query<T>(sql: string, params: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -59,6 +68,9 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Da
   return {
     target,
     prisma,
+    async query<T>(sql: string, params: unknown[]) {
+      return (await pool.query(sql, params)).rows as T[];
+    },
     // Migrations and maintenance get a connection of their own, outside the
     // pool and its statement timeout: a migration may rightly run for minutes.
     async withSession(fn) {
@@ -90,6 +102,9 @@ function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Databa
   return {
     target,
     prisma,
+    query<T>(sql: string, params: unknown[]) {
+      return prisma.$queryRawUnsafe<T[]>(sql, ...params);
+    },
     async withSession(fn) {
       await pglite.waitReady;
       return fn(pgliteSession(pglite));

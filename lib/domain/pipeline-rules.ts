@@ -66,3 +66,10 @@ export function periodStartOf(period: "MONTH" | "QUARTER" | "YEAR", date: Date):
   if (period === "QUARTER") return new Date(Date.UTC(y, m - (m % 3), 1));
   return new Date(Date.UTC(y, m, 1));
 }
+
+/** `ids` with `id` taken out and put back at `position` (clamped to the list), for a reorder. */
+export function movedTo(ids: readonly string[], id: string, position: number): string[] {
+  const rest = ids.filter((x) => x !== id);
+  const at = Math.max(0, Math.min(position, rest.length));
+  return [...rest.slice(0, at), id, ...rest.slice(at)];
+}

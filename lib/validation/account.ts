@@ -1,6 +1,7 @@
 // Account (customer company) input, shared by the account form, its server
 // actions and the API. Strict: unknown fields are errors.
 import { z } from "zod";
+import { updatedAtPrecondition } from "./api-common";
 import { moneyField, optionalText } from "./opportunity-fields";
 
 export const accountFields = {
@@ -41,3 +42,16 @@ export const searchSchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).catch(25),
 });
 export type SearchInput = z.output<typeof searchSchema>;
+
+/** The API's PATCH: any account field, plus the updatedAt the client read. */
+export const accountApiUpdateSchema = accountUpdateSchema.extend({ updatedAt: updatedAtPrecondition });
+
+/** The API's DELETE: without a strategy, an account in use is refused (409). */
+export const accountApiDeleteQuery = z
+  .strictObject({
+    strategy: z.enum(["detach", "reassign"]).optional().describe("detach: its opportunities and contacts keep no account; reassign: they move to targetAccountId"),
+    targetAccountId: z.string().min(1).max(64).optional(),
+  })
+  .refine((v) => v.strategy !== "reassign" || !!v.targetAccountId, { path: ["targetAccountId"], message: "Choose the account that takes them over" });
+
+export const ACCOUNT_SORT_FIELDS = ["name", "createdAt", "updatedAt"] as const;

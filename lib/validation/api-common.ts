@@ -15,3 +15,12 @@ export const errorSchema = z
   .meta({ id: "Error" });
 
 export const queryBoolean = z.enum(["true", "false"]).transform((v) => v === "true");
+
+/** Optimistic concurrency for objects without a version: the updatedAt the client read. */
+export const updatedAtPrecondition = z.iso
+  .datetime({ offset: true, error: "Send back the updatedAt you read, as an ISO 8601 timestamp" })
+  .optional()
+  .describe("The updatedAt you read; if the object changed since, the update answers 409 and changes nothing (or send If-Match)");
+
+/** A filter on an id in a query string. */
+export const idFilter = z.string().min(1).max(100).optional();

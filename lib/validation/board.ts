@@ -67,3 +67,28 @@ export const columnPageSchema = z.object({
 });
 
 export const BOARD_PAGE_SIZE = 50;
+
+/** The most cards of one column a refresh reloads; the client keeps what it showed beyond. */
+export const BOARD_REFRESH_MAX = 2000;
+
+const loadedEntry = /^([0-9A-Za-z-]{1,64}):(\d{1,6})$/;
+
+/**
+ * `loaded=<stageId>:<count>,...`: how many cards of each column the board
+ * shows, so that a refresh reloads as many instead of dropping back to the
+ * first page. Malformed entries are ignored; counts are capped.
+ */
+export function parseLoadedCounts(value: string | null | undefined): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const entry of (value ?? "").split(",").slice(0, 50)) {
+    const match = loadedEntry.exec(entry);
+    if (match) counts[match[1]] = Math.min(Number(match[2]), BOARD_REFRESH_MAX);
+  }
+  return counts;
+}
+
+export function loadedCountsParam(counts: Readonly<Record<string, number>>): string {
+  return Object.entries(counts)
+    .map(([stageId, count]) => `${stageId}:${count}`)
+    .join(",");
+}

@@ -1,5 +1,6 @@
 // Contact input, shared by the contact form, its server actions and the API.
 import { z } from "zod";
+import { updatedAtPrecondition } from "./api-common";
 import { optionalText } from "./opportunity-fields";
 
 export const contactCreateSchema = z.strictObject({
@@ -26,3 +27,16 @@ export const contactDeleteSchema = z.strictObject({
   strategy: z.enum(["remove", "replace"], { error: "Choose what happens on its opportunities" }),
   replacementId: z.string().min(1).max(64).optional(),
 }).refine((v) => v.strategy !== "replace" || !!v.replacementId, { path: ["replacementId"], message: "Choose the contact that takes its place" });
+
+/** The API's PATCH: any contact field, plus the updatedAt the client read. */
+export const contactApiUpdateSchema = contactUpdateSchema.extend({ updatedAt: updatedAtPrecondition });
+
+/** The API's DELETE: without a strategy, a contact that opportunities use is refused (409). */
+export const contactApiDeleteQuery = z
+  .strictObject({
+    strategy: z.enum(["remove", "replace"]).optional().describe("remove: it leaves its opportunities; replace: replacementId takes its place"),
+    replacementId: z.string().min(1).max(64).optional(),
+  })
+  .refine((v) => v.strategy !== "replace" || !!v.replacementId, { path: ["replacementId"], message: "Choose the contact that takes its place" });
+
+export const CONTACT_SORT_FIELDS = ["lastName", "createdAt", "updatedAt"] as const;

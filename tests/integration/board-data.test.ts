@@ -86,6 +86,13 @@ describe.each(availableKinds())("board data on %s", (kind) => {
     const fresh = await loadBoard(actors.admin, null, EMPTY_FILTERS);
     expect(fresh.stages[0].totals.count).toBe(all.length);
     expect(fresh.stages[0].cards).toHaveLength(50);
+    // A refresh of a board scrolled to 130 cards reloads 130, and goes on where they end.
+    const refreshed = (await loadBoard(actors.admin, null, EMPTY_FILTERS, { [lead.id]: 130 })).stages[0];
+    expect(refreshed.cards.map((c) => c.id)).toEqual(all.slice(0, 130).map((a) => a.id));
+    const next = await loadColumnPage(actors.admin, lead.id, EMPTY_FILTERS, refreshed.nextCursor);
+    expect(next.cards.map((c) => c.id)).toEqual(all.slice(130, 180).map((a) => a.id));
+    const other = (await loadBoard(actors.admin, null, EMPTY_FILTERS, { [lead.id]: 130 })).stages[1];
+    expect(other.cards.length).toBeLessThanOrEqual(50);
   });
 
   it("pages a text-filtered column (the table-scan plan) in board order, without gaps or repeats", async () => {
@@ -107,6 +114,8 @@ describe.each(availableKinds())("board data on %s", (kind) => {
     expect(seen).toEqual(expected.map((e) => e.id));
     const board = await loadBoard(actors.admin, null, filters);
     expect(board.stages[0].cards.map((c) => c.id)).toEqual(expected.slice(0, 50).map((e) => e.id));
+    const refreshed = await loadBoard(actors.admin, null, filters, { [lead.id]: 60 });
+    expect(refreshed.stages[0].cards.map((c) => c.id)).toEqual(expected.slice(0, 60).map((e) => e.id));
   });
 
   it("builds every card field exactly as the opportunity holds it, editable only where the actor may move it", async () => {

@@ -30,6 +30,13 @@ describe.each(availableKinds())("migrated %s database", (kind) => {
     expect(row.collation).toBe("C");
   });
 
+  it("keeps RateLimitBucket unlogged so that counting an API request waits for no WAL flush", async () => {
+    const [row] = await t.db.withSession((sql) =>
+      sql.query<{ relpersistence: string }>(`SELECT relpersistence FROM pg_class WHERE relname = 'RateLimitBucket' AND relkind = 'r'`),
+    );
+    expect(row.relpersistence).toBe("u");
+  });
+
   it("notices drift: a changed column, a dropped index and a missing foreign key are all reported", async () => {
     await t.db.withSession(async (sql) => {
       await sql.exec(`

@@ -95,7 +95,8 @@ describe.each(availableKinds())("pipeline and stage settings on %s", (kind) => {
     const lastBefore = await p().opportunity.findFirstOrThrow({ where: { stageId: proposal.id }, orderBy: { rank: "desc" } });
     const stageChangesBefore = await p().stageChange.count();
 
-    await expect(deleteStage(admin, stageDeleteSchema.parse({ id: demo.id }))).rejects.toMatchObject({ code: "VALIDATION", fields: { targetStageId: expect.any(String) } });
+    await expect(deleteStage(admin, stageDeleteSchema.parse({ id: demo.id }))).rejects.toMatchObject({ code: "CONFLICT", fields: { targetStageId: expect.any(String) } });
+    await expect(deleteStage(admin, stageDeleteSchema.parse({ id: demo.id, targetStageId: demo.id }))).rejects.toMatchObject({ code: "VALIDATION", fields: { targetStageId: expect.any(String) } });
     const { moved } = await deleteStage(admin, stageDeleteSchema.parse({ id: demo.id, targetStageId: proposal.id }));
     expect(moved).toBe(moving.length);
     expect(await p().stage.count({ where: { id: demo.id } })).toBe(0);
@@ -153,6 +154,8 @@ describe.each(availableKinds())("pipeline and stage settings on %s", (kind) => {
     expect(lostBefore.length).toBeGreaterThan(0);
     const count = renewals.opportunityCount;
     expect(count).toBeGreaterThan(0);
+    await expect(deletePipeline(admin, pipelineDeleteSchema.parse({ id: renewals.id }))).rejects.toMatchObject({ code: "CONFLICT", fields: { targetPipelineId: expect.any(String) } });
+    await expect(deletePipeline(admin, pipelineDeleteSchema.parse({ id: renewals.id, targetPipelineId: "nope" }))).rejects.toMatchObject({ code: "VALIDATION", fields: { targetPipelineId: expect.any(String) } });
     await expect(deletePipeline(admin, pipelineDeleteSchema.parse({ id: renewals.id, targetPipelineId: id }))).rejects.toMatchObject({ code: "VALIDATION" });
     const byType = (type: string) => partners.stages.find((s) => s.type === type)!.id;
     const stageMap = Object.fromEntries(held.map((s) => [s.id, byType(s.type)]));

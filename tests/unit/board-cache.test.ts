@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { appendPage, applyMove, findCard, withTotals } from "@/components/board/board-cache";
+import { appendPage, applyMove, findCard, keepLoadedTail, loadedCounts, withTotals } from "@/components/board/board-cache";
 import type { BoardData, BoardStage } from "@/lib/server/board/board";
 import type { BoardCard } from "@/lib/server/board/cards";
+import { BOARD_REFRESH_MAX, loadedCountsParam, parseLoadedCounts } from "@/lib/validation/board";
 
 const card = (id: string, baseAmount: string, probability: number): BoardCard => ({
   id, title: id, accountName: null, amount: baseAmount, currency: "USD", baseAmount, probability, ownerId: "u", ownerName: "U",
@@ -54,5 +55,34 @@ describe("board cache updates", () => {
     const next = appendPage(board(), "lead", [card("d", "1.00", 10), card("e", "1.00", 10)], "cursor");
     expect(next.stages[0].cards.map((c) => c.id)).toEqual(["a", "b", "c", "e"]);
     expect(next.stages[0].nextCursor).toBe("cursor");
+  });
+
+  describe("a refresh of a column paged past its first page", () => {
+    const column = (n: number, from = 0) => Array.from({ length: n }, (_, k) => card(`k${String(from + k).padStart(4, "0")}`, "1.00", 10));
+    const paged = (cards: BoardCard[], nextCursor: string | null): BoardData => ({ ...board(), stages: [{ ...stage("lead", "OPEN", 10, cards), nextCursor }, board().stages[2]] });
+
+    it("asks for as many cards as each paged column shows, capped", () => {
+      expect(loadedCounts(paged(column(120), "x"))).toEqual({ lead: 120 });
+      expect(loadedCounts(board())).toEqual({});
+      expect(loadedCounts(paged(column(BOARD_REFRESH_MAX + 5), "x"))).toEqual({ lead: BOARD_REFRESH_MAX });
+    });
+
+    it("keeps the cards shown beyond the refreshed ones, without repeating a card that moved", () => {
+      const shown = paged(column(150), "after-150");
+      const fresh = paged(column(100), "after-100");
+      fresh.stages[1] = { ...fresh.stages[1], cards: [...fresh.stages[1].cards, card("k0120", "1.00", 50)] }; // moved meanwhile
+      const kept = keepLoadedTail(fresh, shown);
+      expect(kept.stages[0].cards).toHaveLength(149);
+      expect(kept.stages[0].cards.map((c) => c.id)).not.toContain("k0120");
+      expect(kept.stages[0].nextCursor).toBe("after-150");
+      expect(keepLoadedTail(paged(column(150), "after-150"), shown)).toEqual(paged(column(150), "after-150"));
+      expect(keepLoadedTail(paged(column(40), null), shown).stages[0].cards).toHaveLength(40);
+    });
+
+    it("reads the loaded counts from the URL, ignoring malformed entries", () => {
+      expect(parseLoadedCounts(loadedCountsParam({ a1: 120, "b-2": 99999999 }))).toEqual({ a1: 120 });
+      expect(parseLoadedCounts("a1:120,b-2:5000,bad,c:x,:4")).toEqual({ a1: 120, "b-2": BOARD_REFRESH_MAX });
+      expect(parseLoadedCounts(null)).toEqual({});
+    });
   });
 });

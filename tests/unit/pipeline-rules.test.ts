@@ -1,11 +1,25 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { insertionIndex, isPermutation, missingStageTypes, normalizeStageOdds, periodStartOf, stageSetProblem } from "@/lib/domain/pipeline-rules";
+import { insertionIndex, isPermutation, missingStageTypes, movedTo, normalizeStageOdds, periodStartOf, stageSetProblem } from "@/lib/domain/pipeline-rules";
 import { ranksAfter } from "@/lib/domain/rank";
 
 const type = fc.constantFrom("OPEN" as const, "WON" as const, "LOST" as const);
 
 describe("pipeline rules", () => {
+  it("moves one id to a position, clamped, keeping the order of the others and every id once", () => {
+    expect(movedTo(["a", "b", "c", "d"], "a", 2)).toEqual(["b", "c", "a", "d"]);
+    expect(movedTo(["a", "b", "c", "d"], "d", 0)).toEqual(["d", "a", "b", "c"]);
+    expect(movedTo(["a", "b", "c"], "b", 99)).toEqual(["a", "c", "b"]);
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string(), { minLength: 1, maxLength: 10 }), fc.nat(12), (ids, position) => {
+        const moved = movedTo(ids, ids[0], position);
+        expect(isPermutation(ids, moved)).toBe(true);
+        expect(moved.indexOf(ids[0])).toBe(Math.min(position, ids.length - 1));
+        expect(moved.filter((x) => x !== ids[0])).toEqual(ids.slice(1));
+      }),
+    );
+  });
+
   it("accepts a stage set exactly when it has an open, a won and a lost stage", () => {
     fc.assert(
       fc.property(fc.array(fc.record({ type }), { maxLength: 8 }), (stages) => {

@@ -17,13 +17,14 @@ export interface AccountListRow {
   contacts: number;
 }
 
-function searchWhere(q: string): Prisma.AccountWhereInput {
+/** Name, industry or city contains the text. */
+export function accountSearchWhere(q: string): Prisma.AccountWhereInput {
   if (!q) return {};
   return { OR: [{ name: { contains: q, mode: "insensitive" } }, { industry: { contains: q, mode: "insensitive" } }, { city: { contains: q, mode: "insensitive" } }] };
 }
 
 export async function listAccounts(actor: Actor, input: SearchInput): Promise<{ rows: AccountListRow[]; total: number; page: number; pageCount: number }> {
-  const where = searchWhere(input.q);
+  const where = accountSearchWhere(input.q);
   const total = await prisma().account.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / input.limit));
   const page = Math.min(input.page, pageCount);

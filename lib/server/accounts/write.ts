@@ -6,6 +6,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import type { AccountCreateInput, AccountUpdateInput } from "@/lib/validation/account";
 import { seesEverything, type Actor } from "../auth/actor";
 import { AppError, forbidden, notFound } from "../errors";
+import { lockUnchanged } from "../row-lock";
 import { toAccountDto, type AccountDto } from "./dto";
 
 type Tx = Prisma.TransactionClient;
@@ -24,9 +25,10 @@ export async function createAccount(actor: Actor, input: AccountCreateInput): Pr
   });
 }
 
-export async function updateAccount(_actor: Actor, id: string, input: AccountUpdateInput): Promise<AccountDto> {
+/** `expected`: the updatedAt the client read (API); a stale one is a CONFLICT and changes nothing. */
+export async function updateAccount(_actor: Actor, id: string, input: AccountUpdateInput, expected: Date | null = null): Promise<AccountDto> {
   return prisma().$transaction(async (tx) => {
-    if (!(await tx.account.count({ where: { id } }))) throw notFound("Account");
+    await lockUnchanged(tx, "Account", id, expected);
     await checkOwner(tx, input.ownerId);
     const data: Prisma.AccountUncheckedUpdateInput = {};
     for (const [k, v] of Object.entries(input)) if (v !== undefined) (data as Record<string, unknown>)[k] = v;
@@ -40,14 +42,26 @@ export async function accountUsage(_actor: Actor, id: string): Promise<{ opportu
   return { opportunities, contacts };
 }
 
+/** Without a strategy (API), an account that opportunities or contacts use is a CONFLICT. */
 export async function deleteAccount(
   actor: Actor,
-  input: { id: string; strategy: "detach" | "reassign"; targetAccountId?: string | undefined },
+  input: { id: string; strategy?: "detach" | "reassign" | undefined; targetAccountId?: string | undefined },
+  expected: Date | null = null,
 ): Promise<{ id: string; deleted: true; moved: number }> {
   return prisma().$transaction(async (tx) => {
     const account = await tx.account.findUnique({ where: { id: input.id }, select: { ownerId: true } });
     if (!account) throw notFound("Account");
     if (!seesEverything(actor) && account.ownerId !== actor.id) throw forbidden("Only the account's owner, managers and admins can delete it");
+    await lockUnchanged(tx, "Account", input.id, expected);
+    if (!input.strategy) {
+      const opportunities = await tx.opportunity.count({ where: { accountId: input.id } });
+      const contacts = await tx.contact.count({ where: { accountId: input.id } });
+      if (opportunities + contacts > 0) {
+        throw new AppError("CONFLICT", `${opportunities} opportunities and ${contacts} contacts belong to this account; say what happens to them (strategy detach, or reassign with targetAccountId)`, {
+          strategy: "Choose detach or reassign",
+        });
+      }
+    }
     let target: string | null = null;
     if (input.strategy === "reassign") {
       if (!input.targetAccountId || input.targetAccountId === input.id || !(await tx.account.count({ where: { id: input.targetAccountId } }))) {

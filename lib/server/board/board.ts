@@ -18,7 +18,7 @@ export interface BoardStage {
   probability: number;
   rottingDays: number | null;
   totals: ColumnTotals;
-  /** First page of cards (open stages only; closed stages are drop zones). */
+  /** First page of cards, or as many as the refresh asked for (open stages only; closed stages are drop zones). */
   cards: BoardCard[];
   nextCursor: string | null;
 }
@@ -33,14 +33,19 @@ export interface BoardData {
   lostReasons: { id: string; name: string }[];
 }
 
-export async function loadBoard(actor: Actor, pipelineId: string | null, filters: BoardFilters): Promise<BoardData> {
+/**
+ * `loaded` (stage id -> card count) asks for more than the first page of
+ * those columns: a refresh of a board whose columns were paged further
+ * reloads what it shows (parseLoadedCounts caps it).
+ */
+export async function loadBoard(actor: Actor, pipelineId: string | null, filters: BoardFilters, loaded: Readonly<Record<string, number>> = {}): Promise<BoardData> {
   const { pipelineId: chosen, stages, ...reference } = await loadBoardReference(pipelineId);
   const pipeline = reference.pipelines.find((p) => p.id === chosen);
   if (!pipeline) throw notFound("Pipeline");
   const condition = boardConditionSql(actor, filters);
   const [totals, pages] = await Promise.all([
     columnTotals(condition, stages.map((s) => s.id)),
-    columnPages(actor, condition, stages.filter((s) => s.type === "OPEN").map((s) => s.id)),
+    columnPages(actor, condition, stages.filter((s) => s.type === "OPEN").map((s) => s.id), { sizes: loaded }),
   ]);
   return {
     ...reference,

@@ -65,55 +65,60 @@ const cardColumns = (actor: Actor) => Prisma.sql`
 const cardSource = Prisma.sql`"Opportunity" o LEFT JOIN "Account" a ON a."id" = o."accountId" JOIN "User" u ON u."id" = o."ownerId"`;
 
 /**
- * The SQL for up to `limit` rows of each stage. Unselective conditions walk
- * each column's (stageId, rank, id) index and stop at the limit (a LATERAL
- * join per stage: cheap even for a 5,000-card column). Selective ones (text,
- * labels) would walk a whole column through the index to find few matches,
- * so they scan the table once and number the matches per stage instead.
+ * The SQL for up to `limits[k]` rows of stage `stageIds[k]`. Unselective
+ * conditions walk each column's (stageId, rank, id) index and stop at the
+ * limit (a LATERAL join per stage: cheap even for a 5,000-card column).
+ * Selective ones (text, labels) would walk a whole column through the index
+ * to find few matches, so they scan the table once and number the matches
+ * per stage instead.
  */
-function pagesSql(actor: Actor, where: Prisma.Sql, stageIds: string[], limit: number, selective: boolean): Prisma.Sql {
+function pagesSql(actor: Actor, where: Prisma.Sql, stageIds: string[], limits: number[], selective: boolean): Prisma.Sql {
   if (selective) {
     return Prisma.sql`
-      SELECT * FROM (
+      SELECT c.* FROM (
         SELECT ${cardColumns(actor)}, row_number() OVER (PARTITION BY o."stageId" ORDER BY o."rank", o."id") AS "position"
         FROM ${cardSource} WHERE o."stageId" = ANY(${stageIds}::text[]) AND ${where}
-      ) c WHERE c."position" <= ${limit}
+      ) c JOIN unnest(${stageIds}::text[], ${limits}::int[]) AS s("id", "limit") ON s."id" = c."stageId"
+      WHERE c."position" <= s."limit"
       ORDER BY c."stageId", c."rank", c."id"`;
   }
   return Prisma.sql`
-    SELECT c.* FROM unnest(${stageIds}::text[]) AS s("id") CROSS JOIN LATERAL (
+    SELECT c.* FROM unnest(${stageIds}::text[], ${limits}::int[]) AS s("id", "limit") CROSS JOIN LATERAL (
       SELECT ${cardColumns(actor)} FROM ${cardSource}
-      WHERE o."stageId" = s."id" AND ${where} ORDER BY o."rank", o."id" LIMIT ${limit}
+      WHERE o."stageId" = s."id" AND ${where} ORDER BY o."rank", o."id" LIMIT s."limit"
     ) c
     ORDER BY c."stageId", c."rank", c."id"`;
 }
 
+export interface PageOptions {
+  /** Cards after this one (the same cursor for every stage, so pass one only for a single stage). */
+  cursor?: string | null;
+  /** Cards per stage: BOARD_PAGE_SIZE, or more for the stages named here (a refresh of loaded pages). */
+  sizes?: Readonly<Record<string, number>>;
+}
+
 /**
- * Up to `size` cards of each stage after `cursor` (the same cursor for every
- * stage, so pass one only for a single stage). `condition` is
+ * The first cards of each stage (after `cursor`). `condition` is
  * boardConditionSql: visibility and filters on `o` and its Account `a`;
  * `selective` says whether it keeps only a small share of the cards.
  */
-export async function columnPages(
-  actor: Actor,
-  condition: BoardCondition,
-  stageIds: string[],
-  cursor: string | null = null,
-  size = BOARD_PAGE_SIZE,
-): Promise<Map<string, CardPage>> {
-  const where = Prisma.sql`${condition.sql} AND ${afterCursor(cursor)}`;
-  const rows = stageIds.length === 0 ? [] : await prisma().$queryRaw<CardRow[]>(pagesSql(actor, where, stageIds, size + 1, condition.selective));
+export async function columnPages(actor: Actor, condition: BoardCondition, stageIds: string[], options: PageOptions = {}): Promise<Map<string, CardPage>> {
+  const where = Prisma.sql`${condition.sql} AND ${afterCursor(options.cursor ?? null)}`;
+  const sizes = stageIds.map((id) => Math.max(BOARD_PAGE_SIZE, options.sizes?.[id] ?? 0));
+  // One row more than shown says whether the column goes on.
+  const rows = stageIds.length === 0 ? [] : await prisma().$queryRaw<CardRow[]>(pagesSql(actor, where, stageIds, sizes.map((n) => n + 1), condition.selective));
   const byStage = new Map<string, CardRow[]>(stageIds.map((id) => [id, []]));
   for (const row of rows) byStage.get(row.stageId)?.push(row);
   return new Map(
-    [...byStage].map(([stageId, stageRows]) => {
-      const cards = stageRows.slice(0, size).map((row) => toCard(actor, row));
-      return [stageId, { cards, nextCursor: stageRows.length > size ? encodeCursor(cards[cards.length - 1]) : null }];
+    stageIds.map((stageId, k) => {
+      const stageRows = byStage.get(stageId)!;
+      const cards = stageRows.slice(0, sizes[k]).map((row) => toCard(actor, row));
+      return [stageId, { cards, nextCursor: stageRows.length > sizes[k] ? encodeCursor(cards[cards.length - 1]) : null }];
     }),
   );
 }
 
 /** One column's page after `cursor`. */
-export async function columnPage(actor: Actor, condition: BoardCondition, stageId: string, cursor: string | null, size = BOARD_PAGE_SIZE): Promise<CardPage> {
-  return (await columnPages(actor, condition, [stageId], cursor, size)).get(stageId)!;
+export async function columnPage(actor: Actor, condition: BoardCondition, stageId: string, cursor: string | null): Promise<CardPage> {
+  return (await columnPages(actor, condition, [stageId], { cursor })).get(stageId)!;
 }

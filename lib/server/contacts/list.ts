@@ -15,7 +15,8 @@ export interface ContactOption {
   accountName: string | null;
 }
 
-function searchWhere(q: string): Prisma.ContactWhereInput {
+/** Every word is in the first or last name, the email or the account name. */
+export function contactSearchWhere(q: string): Prisma.ContactWhereInput {
   const words = q.trim().split(/\s+/).filter(Boolean).slice(0, 4);
   if (!words.length) return {};
   return {
@@ -33,7 +34,7 @@ function searchWhere(q: string): Prisma.ContactWhereInput {
 const optionSelect = { id: true, firstName: true, lastName: true, email: true, jobTitle: true, phone: true, account: { select: { id: true, name: true } } } as const;
 
 export async function listContacts(_actor: Actor, input: SearchInput) {
-  const where = searchWhere(input.q);
+  const where = contactSearchWhere(input.q);
   const total = await prisma().contact.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / input.limit));
   const page = Math.min(input.page, pageCount);
@@ -46,7 +47,7 @@ export async function listContacts(_actor: Actor, input: SearchInput) {
 
 /** Up to 10 matches; contacts of `preferAccountId` come first. */
 export async function searchContacts(_actor: Actor, q: string, preferAccountId?: string | null): Promise<ContactOption[]> {
-  const rows = await prisma().contact.findMany({ where: searchWhere(q), orderBy: [{ lastName: "asc" }, { firstName: "asc" }], take: 50, select: optionSelect });
+  const rows = await prisma().contact.findMany({ where: contactSearchWhere(q), orderBy: [{ lastName: "asc" }, { firstName: "asc" }], take: 50, select: optionSelect });
   const ranked = preferAccountId ? [...rows.filter((r) => r.account?.id === preferAccountId), ...rows.filter((r) => r.account?.id !== preferAccountId)] : rows;
   return ranked.slice(0, 10).map((c) => ({ id: c.id, name: contactName(c), email: c.email, accountName: c.account?.name ?? null }));
 }
@@ -55,6 +56,12 @@ export async function contactOptionsByIds(_actor: Actor, ids: string[]): Promise
   if (!ids.length) return [];
   const rows = await prisma().contact.findMany({ where: { id: { in: ids } }, select: optionSelect });
   return rows.map((c) => ({ id: c.id, name: contactName(c), email: c.email, accountName: c.account?.name ?? null }));
+}
+
+export async function getContact(_actor: Actor, id: string): Promise<ContactDto> {
+  const contact = await prisma().contact.findUnique({ where: { id } });
+  if (!contact) throw notFound("Contact");
+  return toContactDto(contact);
 }
 
 export interface ContactDetail {

@@ -5,7 +5,8 @@ import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { ContactCreateInput, ContactUpdateInput } from "@/lib/validation/contact";
 import type { Actor } from "../auth/actor";
-import { AppError, notFound } from "../errors";
+import { AppError } from "../errors";
+import { lockUnchanged } from "../row-lock";
 import { toContactDto, type ContactDto } from "./dto";
 
 type Tx = Prisma.TransactionClient;
@@ -27,9 +28,10 @@ export async function createContact(_actor: Actor, input: ContactCreateInput): P
   });
 }
 
-export async function updateContact(_actor: Actor, id: string, input: ContactUpdateInput): Promise<ContactDto> {
+/** `expected`: the updatedAt the client read (API); a stale one is a CONFLICT and changes nothing. */
+export async function updateContact(_actor: Actor, id: string, input: ContactUpdateInput, expected: Date | null = null): Promise<ContactDto> {
   return prisma().$transaction(async (tx) => {
-    if (!(await tx.contact.count({ where: { id } }))) throw notFound("Contact");
+    await lockUnchanged(tx, "Contact", id, expected);
     await checkAccount(tx, input.accountId);
     return toContactDto(await tx.contact.update({ where: { id }, data: dataOf(input) }));
   });
@@ -39,13 +41,20 @@ export async function contactUsage(_actor: Actor, id: string): Promise<{ opportu
   return { opportunities: await prisma().opportunityContact.count({ where: { contactId: id } }) };
 }
 
+/** Without a strategy (API), a contact that opportunities use is a CONFLICT. */
 export async function deleteContact(
   _actor: Actor,
-  input: { id: string; strategy: "remove" | "replace"; replacementId?: string | undefined },
+  input: { id: string; strategy?: "remove" | "replace" | undefined; replacementId?: string | undefined },
+  expected: Date | null = null,
 ): Promise<{ id: string; deleted: true; opportunities: number }> {
   return prisma().$transaction(async (tx) => {
-    if (!(await tx.contact.count({ where: { id: input.id } }))) throw notFound("Contact");
+    await lockUnchanged(tx, "Contact", input.id, expected);
     const links = await tx.opportunityContact.findMany({ where: { contactId: input.id }, select: { opportunityId: true, isPrimary: true } });
+    if (!input.strategy && links.length > 0) {
+      throw new AppError("CONFLICT", `${links.length} opportunities name this contact; say what happens there (strategy remove, or replace with replacementId)`, {
+        strategy: "Choose remove or replace",
+      });
+    }
     if (input.strategy === "replace") {
       if (!input.replacementId || input.replacementId === input.id || !(await tx.contact.count({ where: { id: input.replacementId } }))) {
         throw new AppError("VALIDATION", "Choose another existing contact", { replacementId: "Choose another existing contact" });

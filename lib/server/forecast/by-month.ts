@@ -37,20 +37,27 @@ export function monthSql(scope: Scope, months: MonthBucket[], today: string): Pr
   const endExclusive = months[months.length - 1].window.endExclusive;
   const isOpen = Prisma.sql`o."status" = 'OPEN'`;
   const isWon = Prisma.sql`o."status" = 'WON'`;
+  // Deals are summed per (bucket, status, probability) first, so the weighted
+  // product is taken once per group instead of once per deal.
   return Prisma.sql`
-    SELECT
-      CASE WHEN ${isOpen} AND o."expectedCloseDate" < ${today}::date THEN ${OVERDUE_BUCKET}
-           ELSE to_char(CASE WHEN ${isOpen} THEN o."expectedCloseDate" ELSE o."actualCloseDate" END, 'YYYY-MM') END AS "bucket",
-      COUNT(*) FILTER (WHERE ${isWon})::int AS "wonCount",
-      ROUND(COALESCE(SUM(o."baseAmount") FILTER (WHERE ${isWon}), 0), 2)::text AS "wonAmount",
-      COUNT(*) FILTER (WHERE ${isOpen})::int AS "openCount",
-      ROUND(COALESCE(SUM(o."baseAmount") FILTER (WHERE ${isOpen}), 0), 2)::text AS "openAmount",
-      ROUND(COALESCE(SUM(o."baseAmount" * o."probability" / 100) FILTER (WHERE ${isOpen}), 0), 2)::text AS "weightedAmount"
-    FROM "Opportunity" o
-    WHERE ${scopeSql(scope)} AND (
-      (${isOpen} AND o."expectedCloseDate" < ${endExclusive}::date)
-      OR (${isWon} AND o."actualCloseDate" >= ${first}::date AND o."actualCloseDate" < ${endExclusive}::date))
-    GROUP BY 1`;
+    SELECT g."bucket",
+      COALESCE(SUM(g."deals") FILTER (WHERE g."status" = 'WON'), 0)::int AS "wonCount",
+      ROUND(COALESCE(SUM(g."base") FILTER (WHERE g."status" = 'WON'), 0), 2)::text AS "wonAmount",
+      COALESCE(SUM(g."deals") FILTER (WHERE g."status" = 'OPEN'), 0)::int AS "openCount",
+      ROUND(COALESCE(SUM(g."base") FILTER (WHERE g."status" = 'OPEN'), 0), 2)::text AS "openAmount",
+      ROUND(COALESCE(SUM(g."base" * g."probability") FILTER (WHERE g."status" = 'OPEN'), 0) / 100, 2)::text AS "weightedAmount"
+    FROM (
+      SELECT
+        CASE WHEN ${isOpen} AND o."expectedCloseDate" < ${today}::date THEN ${OVERDUE_BUCKET}
+             ELSE to_char(CASE WHEN ${isOpen} THEN o."expectedCloseDate" ELSE o."actualCloseDate" END, 'YYYY-MM') END AS "bucket",
+        o."status", o."probability", COUNT(*) AS "deals", SUM(o."baseAmount") AS "base"
+      FROM "Opportunity" o
+      WHERE ${scopeSql(scope)} AND (
+        (${isOpen} AND o."expectedCloseDate" < ${endExclusive}::date)
+        OR (${isWon} AND o."actualCloseDate" >= ${first}::date AND o."actualCloseDate" < ${endExclusive}::date))
+      GROUP BY 1, o."status", o."probability"
+    ) g
+    GROUP BY g."bucket"`;
 }
 
 export async function forecastByMonth(scope: Scope, months: MonthBucket[], today: string): Promise<MonthForecast[]> {

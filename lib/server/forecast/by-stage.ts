@@ -31,33 +31,63 @@ export interface StageForecast {
 const startOfDayUtc = (isoDay: string) => `${isoDay}T00:00:00Z`;
 
 /**
- * One pass over the period's stage changes out of open stages (an index-only
- * scan of StageChange_changedAt_idx for a quarter, a sequential scan for a
- * year). Grouping first by (stage, deal) counts a deal that left a stage
- * several times once, as advanced if any exit went forward, with hash
- * aggregates instead of COUNT(DISTINCT) sorts. Visibility is applied to each
- * change as `NOT IN` the actor's hidden deals (a set hashed once per query),
- * before the grouping; probing Opportunity per (stage, deal) instead cost a
- * salesperson's year about a second. Only the pipeline and owner filters join
- * Opportunity, after the grouping, once per deal.
+ * The exits from open stages during the period, per stage: how many deals
+ * left it (`exited`) and how many of them left it forward at least once
+ * (`advanced`). A deal that left a stage several times in the period counts
+ * once: its first exit in the period is the change whose `previousExitAt`
+ * (filled by a trigger, see the migration) lies before the period. So the
+ * main part is one pass over the period's changes (an index-only scan of
+ * StageChange_changedAt_idx, see stageExits) that
+ * counts rows into one small group per stage; grouping a year's ~90k changes
+ * per (stage, deal) first cost three times as much.
+ *
+ * The second part adds the deals whose first exit was not forward but a later
+ * one in the period was: repeated exits (`previousExitAt` inside the period,
+ * found through the small partial index on it) with no earlier forward exit
+ * from that stage in the period.
+ *
+ * Visibility: each change is kept if its deal is NOT IN the actor's hidden
+ * deals (a set hashed once per query); the pipeline and owner filters join
+ * Opportunity.
  */
 export const stageExitsSql = (scope: Scope, w: DateWindow) => {
+  const start = Prisma.sql`${startOfDayUtc(w.start)}::timestamptz`;
+  const end = Prisma.sql`${startOfDayUtc(w.endExclusive)}::timestamptz`;
   const hidden = hiddenOpportunityIdsSql(scope.actor);
   const filters = filtersSql(scope);
+  const inScope = Prisma.sql`${hidden ? Prisma.sql`AND sc."opportunityId" NOT IN (${hidden})` : Prisma.empty}
+    ${filters ? Prisma.sql`AND EXISTS (SELECT 1 FROM "Opportunity" o WHERE o."id" = sc."opportunityId" AND ${filters})` : Prisma.empty}`;
+  /** The exit to stage `to` went forward from stage f: later in the same pipeline, not lost. */
+  const forward = (to: string) => {
+    const t = Prisma.raw(to);
+    return Prisma.sql`(${t}."pipelineId" = f."pipelineId" AND ${t}."position" > f."position" AND ${t}."type" <> 'LOST')`;
+  };
+  const first = Prisma.sql`(sc."previousExitAt" IS NULL OR sc."previousExitAt" < ${start})`;
   return Prisma.sql`
-  SELECT x."stageId", COUNT(*)::int AS "exited", (COUNT(*) FILTER (WHERE x."forward"))::int AS "advanced"
+  SELECT e."stageId", SUM(e."exited")::int AS "exited", SUM(e."advanced")::int AS "advanced"
   FROM (
-    SELECT sc."fromStageId" AS "stageId", sc."opportunityId",
-      bool_or(t."pipelineId" = f."pipelineId" AND t."position" > f."position" AND t."type" <> 'LOST') AS "forward"
+    SELECT sc."fromStageId" AS "stageId", COUNT(*) FILTER (WHERE ${first}) AS "exited",
+      COUNT(*) FILTER (WHERE ${first} AND ${forward("t")}) AS "advanced"
+    FROM "StageChange" sc
+    JOIN "Stage" f ON f."id" = sc."fromStageId" AND f."type" = 'OPEN'
+    -- An exit to a stage deleted since (toStageId null) is still the deal's exit, not a forward one.
+    LEFT JOIN "Stage" t ON t."id" = sc."toStageId"
+    WHERE sc."changedAt" >= ${start} AND sc."changedAt" < ${end} ${inScope}
+    GROUP BY sc."fromStageId"
+    UNION ALL
+    SELECT sc."fromStageId", 0, COUNT(*)
     FROM "StageChange" sc
     JOIN "Stage" f ON f."id" = sc."fromStageId" AND f."type" = 'OPEN'
     JOIN "Stage" t ON t."id" = sc."toStageId"
-    WHERE sc."changedAt" >= ${startOfDayUtc(w.start)}::timestamptz AND sc."changedAt" < ${startOfDayUtc(w.endExclusive)}::timestamptz
-      ${hidden ? Prisma.sql`AND sc."opportunityId" NOT IN (${hidden})` : Prisma.empty}
-    GROUP BY sc."fromStageId", sc."opportunityId"
-  ) x
-  ${filters ? Prisma.sql`JOIN "Opportunity" o ON o."id" = x."opportunityId" AND ${filters}` : Prisma.empty}
-  GROUP BY x."stageId"`;
+    WHERE sc."previousExitAt" >= ${start} AND sc."changedAt" < ${end} AND ${forward("t")} ${inScope}
+      AND NOT EXISTS (
+        SELECT 1 FROM "StageChange" p JOIN "Stage" pt ON pt."id" = p."toStageId"
+        WHERE p."opportunityId" = sc."opportunityId" AND p."fromStageId" = sc."fromStageId"
+          AND p."id" <> sc."id"
+          AND p."changedAt" >= ${start} AND p."changedAt" <= sc."previousExitAt" AND ${forward("pt")})
+    GROUP BY sc."fromStageId"
+  ) e
+  GROUP BY e."stageId"`;
 };
 
 export interface StageExits {
@@ -68,27 +98,33 @@ export interface StageExits {
 
 /**
  * The exit counts per stage; independent of the period figures, so the two
- * queries run side by side. A year holds ~90k (stage, deal) groups: with the
- * default 4 MB work_mem their aggregate spills to disk (external sort or hash
- * batches), so this query alone gets more memory, for its own transaction.
+ * queries run side by side. For a year (half of the history) PostgreSQL's
+ * default random_page_cost of 4 (a disk seek per index page) makes it scan the
+ * whole StageChange table; the history a forecast reads is in memory, where
+ * the index-only range scan of StageChange_changedAt_idx costs a third less.
+ * So this query alone, in its own transaction, plans with the value usually
+ * advised for memory and SSDs.
  */
 export async function stageExits(scope: Scope, w: DateWindow): Promise<StageExits[]> {
   const db = prisma();
-  const [, rows] = await db.$transaction([db.$executeRaw`SET LOCAL work_mem = '32MB'`, db.$queryRaw<StageExits[]>(stageExitsSql(scope, w))]);
+  const [, rows] = await db.$transaction([db.$executeRaw`SET LOCAL random_page_cost = 1.1`, db.$queryRaw<StageExits[]>(stageExitsSql(scope, w))]);
   return rows;
 }
 
-export async function forecastByStage(figures: PeriodFigures, exits: StageExits[], scope: Scope): Promise<StageForecast[]> {
-  const stages = await prisma().stage.findMany({
-    where: {
-      ...(scope.pipelineId ? { pipelineId: scope.pipelineId } : {}),
-      // Archived pipelines show only where they still hold deals of the period.
-      OR: [{ pipeline: { isArchived: false } }, { id: { in: [...figures.byStage.keys()] } }],
-    },
-    select: { id: true, name: true, type: true, color: true, pipelineId: true, pipeline: { select: { name: true } } },
+type StageRow = { id: string; name: string; type: "OPEN" | "WON" | "LOST"; color: string; pipelineId: string; pipeline: { name: string; isArchived: boolean } };
+
+/** The stages the table may show, in board order; read alongside the figures (nothing here depends on them). */
+export function forecastStages(scope: Scope): Promise<StageRow[]> {
+  return prisma().stage.findMany({
+    where: scope.pipelineId ? { pipelineId: scope.pipelineId } : {},
+    select: { id: true, name: true, type: true, color: true, pipelineId: true, pipeline: { select: { name: true, isArchived: true } } },
     orderBy: [{ pipeline: { position: "asc" } }, { pipelineId: "asc" }, { position: "asc" }],
   });
+}
 
+export function forecastByStage(allStages: StageRow[], figures: PeriodFigures, exits: StageExits[]): StageForecast[] {
+  // Archived pipelines show only where they still hold deals of the period.
+  const stages = allStages.filter((s) => !s.pipeline.isArchived || figures.byStage.has(s.id));
   const byExit = new Map(exits.map((e) => [e.stageId, e]));
   return stages.map((s) => {
     const r = figures.byStage.get(s.id) ?? { ...EMPTY_FIGURES_ROW, averageAgeDays: null };

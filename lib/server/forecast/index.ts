@@ -8,7 +8,7 @@ import type { Actor } from "../auth/actor";
 import { isoDate } from "../serialize";
 import { forecastByMonth, type MonthForecast } from "./by-month";
 import { forecastByOwner, type OwnerForecast } from "./by-owner";
-import { forecastByStage, stageExits, type StageForecast } from "./by-stage";
+import { forecastByStage, forecastStages, stageExits, type StageForecast } from "./by-stage";
 import { toCategories, toFigures, type ForecastCategories, type ForecastFigures } from "./figures";
 import { quotasFor } from "./quotas";
 import { periodFigures } from "./period-figures";
@@ -49,7 +49,7 @@ export async function getForecast(actor: Actor, filters: ForecastFilters, option
     quotasFor(filters.period, window, filters.ownerId),
     groups.has("month") ? forecastByMonth(scope, forecastMonths(today), today) : undefined,
     // Conversion does not depend on the figures: its query runs alongside them.
-    groups.has("stage") ? Promise.all([figures, stageExits(scope, window)]).then(([f, e]) => forecastByStage(f, e, scope)) : undefined,
+    groups.has("stage") ? Promise.all([forecastStages(scope), figures, stageExits(scope, window)]).then(([s, f, e]) => forecastByStage(s, f, e)) : undefined,
     groups.has("owner") ? figures.then((f) => forecastByOwner(f, filters.period, window, filters.ownerId)) : undefined,
   ]);
   const summary = period.total;

@@ -35,37 +35,59 @@ export const openIn = (w: DateWindow) =>
 export const inWindow = (w: DateWindow) =>
   Prisma.sql`(${openIn(w)} OR (o."status" IN ('WON', 'LOST') AND o."actualCloseDate" >= ${w.start}::date AND o."actualCloseDate" < ${w.endExclusive}::date))`;
 
-const OPEN = Prisma.sql`o."status" = 'OPEN'`;
-const WON = Prisma.sql`o."status" = 'WON'`;
-const LOST = Prisma.sql`o."status" = 'LOST'`;
+const OPEN = Prisma.sql`g."status" = 'OPEN'`;
+const WON = Prisma.sql`g."status" = 'WON'`;
+const LOST = Prisma.sql`g."status" = 'LOST'`;
 /** An open deal's forecast category; values only closed deals carry count as Pipeline. */
 const category = (c: "COMMIT" | "BEST_CASE" | "PIPELINE") =>
-  c === "PIPELINE" ? Prisma.sql`${OPEN} AND o."forecastCategory" NOT IN ('COMMIT', 'BEST_CASE')` : Prisma.sql`${OPEN} AND o."forecastCategory" = ${Prisma.raw(`'${c}'`)}`;
+  c === "PIPELINE" ? Prisma.sql`${OPEN} AND g."forecastCategory" NOT IN ('COMMIT', 'BEST_CASE')` : Prisma.sql`${OPEN} AND g."forecastCategory" = ${Prisma.raw(`'${c}'`)}`;
 
 const money = (expr: Prisma.Sql) => Prisma.sql`ROUND(COALESCE(${expr}, 0), 2)::text`;
+const count = (where: Prisma.Sql) => Prisma.sql`COALESCE(SUM(g."deals") FILTER (WHERE ${where}), 0)::int`;
 
 /**
- * The headline figures as aggregate columns over rows already limited by
- * inWindow(), so a row's status alone says whether it is open, won or lost in
- * the window. Amounts are stored base amounts (amount x the opportunity's own
- * exchange rate); weighted = base x probability / 100, summed exactly as
- * NUMERIC and rounded to cents once, at the end.
+ * Opportunities (alias o, rows already limited by inWindow()) in small groups
+ * of equal owner, stage, status, category, probability and exchange rate,
+ * with the sums the figures need. Products with the probability or the rate
+ * are taken once per group, not once per deal (a year's 29k deals fall into
+ * a few thousand groups): the figures' cost was NUMERIC arithmetic per row.
+ * `ageSeconds` is measured from `now`.
+ */
+export const figureGroupsSql = (now: Date) => Prisma.sql`
+    SELECT o."ownerId", o."stageId", o."status", o."forecastCategory",
+      COUNT(*) AS "deals",
+      SUM(o."baseAmount") AS "base",
+      SUM(o."baseAmount") * o."probability" AS "baseTimesProbability",
+      SUM(o."recurringAmount") * o."exchangeRate" AS "mrr",
+      SUM(o."recurringAmount") * o."exchangeRate" * o."probability" AS "mrrTimesProbability",
+      SUM(o."actualCloseDate" - (o."createdAt" AT TIME ZONE 'UTC')::date) AS "cycleDays",
+      SUM(EXTRACT(EPOCH FROM (${now}::timestamptz - o."stageChangedAt"))) AS "ageSeconds"
+    FROM "Opportunity" o`;
+
+export const FIGURE_GROUP_KEYS = Prisma.sql`o."ownerId", o."stageId", o."status", o."forecastCategory", o."probability", o."exchangeRate"`;
+
+/**
+ * The headline figures as aggregate columns over figureGroupsSql's groups
+ * (alias g), so a group's status alone says whether its deals are open, won
+ * or lost in the window. Amounts are stored base amounts (amount x the
+ * opportunity's own exchange rate); weighted = base x probability / 100,
+ * summed exactly as NUMERIC and rounded to cents once, at the end.
  */
 export const FIGURES_SQL = Prisma.sql`
-    COUNT(*) FILTER (WHERE ${OPEN})::int AS "openCount",
-    ${money(Prisma.sql`SUM(o."baseAmount") FILTER (WHERE ${OPEN})`)} AS "openAmount",
-    ${money(Prisma.sql`SUM(o."baseAmount" * o."probability") FILTER (WHERE ${OPEN}) / 100`)} AS "weightedAmount",
-    COUNT(*) FILTER (WHERE ${WON})::int AS "wonCount",
-    ${money(Prisma.sql`SUM(o."baseAmount") FILTER (WHERE ${WON})`)} AS "wonAmount",
-    COUNT(*) FILTER (WHERE ${LOST})::int AS "lostCount",
-    ${money(Prisma.sql`SUM(o."baseAmount") FILTER (WHERE ${LOST})`)} AS "lostAmount",
-    ROUND(AVG(o."baseAmount") FILTER (WHERE ${WON}), 2)::text AS "averageDealSize",
-    ROUND(AVG(o."actualCloseDate" - (o."createdAt" AT TIME ZONE 'UTC')::date) FILTER (WHERE ${WON}), 1)::text AS "averageCycleDays",
-    ${money(Prisma.sql`SUM(o."recurringAmount" * o."exchangeRate") FILTER (WHERE ${WON})`)} AS "mrrWon",
-    ${money(Prisma.sql`SUM(o."recurringAmount" * o."exchangeRate" * o."probability") FILTER (WHERE ${OPEN}) / 100`)} AS "weightedMrr",
-    COUNT(*) FILTER (WHERE ${category("COMMIT")})::int AS "commitCount",
-    ${money(Prisma.sql`SUM(o."baseAmount") FILTER (WHERE ${category("COMMIT")})`)} AS "commitAmount",
-    COUNT(*) FILTER (WHERE ${category("BEST_CASE")})::int AS "bestCaseCount",
-    ${money(Prisma.sql`SUM(o."baseAmount") FILTER (WHERE ${category("BEST_CASE")})`)} AS "bestCaseAmount",
-    COUNT(*) FILTER (WHERE ${category("PIPELINE")})::int AS "pipelineCount",
-    ${money(Prisma.sql`SUM(o."baseAmount") FILTER (WHERE ${category("PIPELINE")})`)} AS "pipelineAmount"`;
+    ${count(OPEN)} AS "openCount",
+    ${money(Prisma.sql`SUM(g."base") FILTER (WHERE ${OPEN})`)} AS "openAmount",
+    ${money(Prisma.sql`SUM(g."baseTimesProbability") FILTER (WHERE ${OPEN}) / 100`)} AS "weightedAmount",
+    ${count(WON)} AS "wonCount",
+    ${money(Prisma.sql`SUM(g."base") FILTER (WHERE ${WON})`)} AS "wonAmount",
+    ${count(LOST)} AS "lostCount",
+    ${money(Prisma.sql`SUM(g."base") FILTER (WHERE ${LOST})`)} AS "lostAmount",
+    ROUND(SUM(g."base") FILTER (WHERE ${WON}) / SUM(g."deals") FILTER (WHERE ${WON}), 2)::text AS "averageDealSize",
+    ROUND(SUM(g."cycleDays") FILTER (WHERE ${WON}) / SUM(g."deals") FILTER (WHERE ${WON}), 1)::text AS "averageCycleDays",
+    ${money(Prisma.sql`SUM(g."mrr") FILTER (WHERE ${WON})`)} AS "mrrWon",
+    ${money(Prisma.sql`SUM(g."mrrTimesProbability") FILTER (WHERE ${OPEN}) / 100`)} AS "weightedMrr",
+    ${count(category("COMMIT"))} AS "commitCount",
+    ${money(Prisma.sql`SUM(g."base") FILTER (WHERE ${category("COMMIT")})`)} AS "commitAmount",
+    ${count(category("BEST_CASE"))} AS "bestCaseCount",
+    ${money(Prisma.sql`SUM(g."base") FILTER (WHERE ${category("BEST_CASE")})`)} AS "bestCaseAmount",
+    ${count(category("PIPELINE"))} AS "pipelineCount",
+    ${money(Prisma.sql`SUM(g."base") FILTER (WHERE ${category("PIPELINE")})`)} AS "pipelineAmount"`;

@@ -4,7 +4,8 @@ import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Actor } from "../auth/actor";
 import { visibleOpportunities } from "../visibility";
-import { opportunityDtoInclude, toOpportunityDto, type OpportunityDto } from "./dto";
+import { toOpportunityDto, type OpportunityDto } from "./dto";
+import { loadOpportunityRows } from "./get";
 
 export const API_SORT_FIELDS = ["createdAt", "updatedAt", "expectedCloseDate", "amount", "title"] as const;
 export type ApiSortField = (typeof API_SORT_FIELDS)[number];
@@ -61,9 +62,12 @@ export async function listOpportunitiesForApi(
   window: { skip: number; take: number },
 ): Promise<{ total: number; rows: OpportunityDto[] }> {
   const where: Prisma.OpportunityWhereInput = { AND: [visibleOpportunities(actor), ...filterWhere(filters)] };
-  const [total, rows] = await Promise.all([
+  // The page's ids through Prisma (filters and sorting above), then the rows in one query:
+  // about a third less CPU per page than findMany with include (BENCHMARKS.md, REST API).
+  const [total, page] = await Promise.all([
     prisma().opportunity.count({ where }),
-    prisma().opportunity.findMany({ where, include: opportunityDtoInclude, orderBy: orderBy(sort.field, sort.dir), skip: window.skip, take: window.take }),
+    prisma().opportunity.findMany({ where, select: { id: true }, orderBy: orderBy(sort.field, sort.dir), skip: window.skip, take: window.take }),
   ]);
+  const rows = await loadOpportunityRows(page.map((r) => r.id));
   return { total, rows: rows.map(toOpportunityDto) };
 }

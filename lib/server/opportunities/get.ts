@@ -1,13 +1,13 @@
-// Reading one opportunity: only through visibleOpportunities, so a private
+// Reading one opportunity: only through the visibility rule, so a private
 // opportunity the actor may not see is "not found", never "forbidden"
 // (which would confirm it exists).
 import { prisma } from "@/lib/db";
-import type { Prisma } from "@/lib/db/generated/client";
+import { Prisma } from "@/lib/db/generated/client";
 import type { Actor } from "../auth/actor";
 import { notFound } from "../errors";
 import { canEditOpportunity } from "../permissions";
-import { visibleOpportunities } from "../visibility";
-import { opportunityDtoInclude, toOpportunityDto, type OpportunityDto } from "./dto";
+import { visibleOpportunities, visibleOpportunitiesSql } from "../visibility";
+import { toOpportunityDto, type OpportunityDto, type OpportunityRowWithRelations } from "./dto";
 
 type Db = Prisma.TransactionClient;
 
@@ -15,15 +15,50 @@ export function visibleById(actor: Actor, id: string): Prisma.OpportunityWhereIn
   return { AND: [{ id }, visibleOpportunities(actor)] };
 }
 
+/**
+ * Rows with their members and contacts in ONE round trip: Prisma's include
+ * costs three, and these are the API's hottest reads (BENCHMARKS.md, REST API).
+ * Raw results come back with the model's types (Decimal, Date, arrays, JSON),
+ * in the shape and order of `opportunityDtoInclude`.
+ */
+const ROWS_WITH_RELATIONS = Prisma.sql`
+  SELECT o.*,
+    (SELECT COALESCE(json_agg(json_build_object('userId', m."userId") ORDER BY m."createdAt"), '[]')
+       FROM "OpportunityMember" m WHERE m."opportunityId" = o."id") AS "members",
+    (SELECT COALESCE(json_agg(json_build_object('contactId', c."contactId", 'isPrimary', c."isPrimary") ORDER BY c."isPrimary" DESC, c."contactId"), '[]')
+       FROM "OpportunityContact" c WHERE c."opportunityId" = o."id") AS "contacts"
+  FROM "Opportunity" o`;
+
+async function findRow(actor: Actor | null, id: string, db: Pick<Db, "$queryRaw">): Promise<OpportunityRowWithRelations | null> {
+  const visible = actor ? visibleOpportunitiesSql(actor, "o") : Prisma.sql`TRUE`;
+  const rows = await db.$queryRaw<OpportunityRowWithRelations[]>`${ROWS_WITH_RELATIONS} WHERE o."id" = ${id} AND ${visible}`;
+  return rows[0] ?? null;
+}
+
+/** The rows of `ids` (already authorised by the caller's query), in the order of `ids`. */
+export async function loadOpportunityRows(ids: string[], db: Pick<Db, "$queryRaw"> = prisma()): Promise<OpportunityRowWithRelations[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.$queryRaw<OpportunityRowWithRelations[]>`${ROWS_WITH_RELATIONS} WHERE o."id" = ANY(${ids}::text[])`;
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 /** Inside a transaction: the row with its members and contacts, or NOT_FOUND. */
-export async function findVisibleOpportunity(actor: Actor, id: string, db: Db) {
-  const row = await db.opportunity.findFirst({ where: visibleById(actor, id), include: opportunityDtoInclude });
+export async function findVisibleOpportunity(actor: Actor, id: string, db: Db): Promise<OpportunityRowWithRelations> {
+  const row = await findRow(actor, id, db);
+  if (!row) throw notFound("Opportunity");
+  return row;
+}
+
+/** After a write the actor was allowed to make: the row as it is now, whoever may see it. */
+export async function loadOpportunityRow(id: string, db: Db): Promise<OpportunityRowWithRelations> {
+  const row = await findRow(null, id, db);
   if (!row) throw notFound("Opportunity");
   return row;
 }
 
 export async function getOpportunity(actor: Actor, id: string): Promise<OpportunityDto> {
-  const row = await prisma().opportunity.findFirst({ where: visibleById(actor, id), include: opportunityDtoInclude });
+  const row = await findRow(actor, id, prisma());
   if (!row) throw notFound("Opportunity");
   return toOpportunityDto(row);
 }

@@ -1,95 +1,72 @@
 // Moving an opportunity: the board's drag and drop, the detail page's stage
-// path and the REST API's move endpoint all call moveOpportunity. One
-// transaction locks the card's row and reads what the checks need in one
-// round trip (move-lock.ts), checks who may move it, applies the
-// stage rules (stage-change.ts), writes its new rank, bumps its version and,
-// when the stage changes, writes one StageChange row.
-import { prisma } from "@/lib/db";
-import type { Prisma } from "@/lib/db/generated/client";
-import { moveOpportunitySchema, type MoveOpportunityInput } from "@/lib/validation/move";
+// path and the REST API's move endpoint all call moveOpportunity. A move is
+// two statements and no explicit transaction: one read (move-read.ts) of
+// everything the checks and the new key need, then one write (move-write.ts)
+// of the card's placement, rank and version and, when the stage changes, its
+// StageChange row, applied only if the card's version is still the one read.
+// If someone changed the card in between, the move reads again (or, when the
+// caller sent expectedVersion, is refused): the same outcome as locking the
+// row, without BEGIN, COMMIT and a held lock per move.
+import { moveOpportunitySchema, type MoveOpportunityInput, type MoveOpportunityParsed } from "@/lib/validation/move";
 import type { Actor } from "../auth/actor";
-import { rankForPlacement, rebalanceColumn, REBALANCE_AT } from "../board/placement";
+import { rankFromNeighbours, rebalanceColumn, REBALANCE_AT } from "../board/placement";
 import { zodFields } from "../error-mapping";
 import { AppError, forbidden, notFound, validationError } from "../errors";
 import { canEditOpportunity } from "../permissions";
-import { isoDate, isoTimestamp } from "../serialize";
-import { lockForMove } from "./move-lock";
-import { checkTargetStage, recordStageChange, stageChangeData, type CurrentPlacement, type LostDetails } from "./stage-change";
+import { readMove, type MoveCard } from "./move-read";
+import { writeMove, type MovedRow } from "./move-write";
+import { checkTargetStage, stageChangeFields, type LostDetails } from "./stage-change";
 
-export interface MovedOpportunity {
-  id: string;
-  title: string;
-  pipelineId: string;
-  stageId: string;
-  rank: string;
-  status: "OPEN" | "WON" | "LOST";
-  probability: number;
-  forecastCategory: string;
-  lostReasonId: string | null;
-  actualCloseDate: string | null;
-  stageChangedAt: string;
-  version: number;
+export interface MovedOpportunity extends MovedRow {
   /** False when the card stayed in its stage (a reorder writes no history row). */
   stageChanged: boolean;
 }
 
-const MOVED_SELECT = {
-  id: true,
-  title: true,
-  pipelineId: true,
-  stageId: true,
-  rank: true,
-  status: true,
-  probability: true,
-  forecastCategory: true,
-  lostReasonId: true,
-  actualCloseDate: true,
-  stageChangedAt: true,
-  version: true,
-} satisfies Prisma.OpportunitySelect;
+/** Reads before giving up when other writes keep changing the card between read and write. */
+const ATTEMPTS = 3;
 
 export async function moveOpportunity(actor: Actor, rawInput: MoveOpportunityInput): Promise<MovedOpportunity> {
   const parsed = moveOpportunitySchema.safeParse(rawInput);
   if (!parsed.success) throw validationError(zodFields(parsed.error));
   const input = parsed.data;
-  return prisma().$transaction(async (tx) => {
-    const locked = await lockForMove(tx, actor, input.opportunityId, input.stageId);
-    const card = locked.card;
-    if (!card || !card.visible) throw notFound("Opportunity");
-    if (!canEditOpportunity(actor, { ownerId: card.ownerId, memberIds: card.actorIsMember ? [actor.id] : [] })) {
-      throw forbidden("You can only move opportunities you own or work on");
-    }
-    if (input.expectedVersion !== undefined && input.expectedVersion !== card.version) {
-      throw new AppError("CONFLICT", `“${card.title}” was changed by someone else meanwhile; it now shows its latest state.`);
-    }
-    const stage = checkTargetStage(locked.stage);
-    const current: CurrentPlacement = card;
-    const now = new Date();
-    const data = await stageChangeData(tx, current, stage, lostDetails(card, input), now);
-    const rank = await rankForPlacement(tx, input);
-    const moved = await tx.opportunity.update({
-      where: { id: card.id },
-      data: { ...data, rank, version: { increment: 1 } },
-      select: MOVED_SELECT,
-    });
-    const stageChanged = stage.id !== card.stageId;
-    if (stageChanged) await recordStageChange(tx, actor, current, stage, now);
-    if (rank.length > REBALANCE_AT) await rebalanceColumn(tx, stage.id);
-    return {
-      ...moved,
-      rank: rank.length > REBALANCE_AT ? (await tx.opportunity.findUniqueOrThrow({ where: { id: card.id }, select: { rank: true } })).rank : rank,
-      actualCloseDate: isoDate(moved.actualCloseDate),
-      stageChangedAt: isoTimestamp(moved.stageChangedAt)!,
-      stageChanged,
-    };
-  });
+  for (let attempt = 1; ; attempt++) {
+    const result = await attemptMove(actor, input);
+    if ("moved" in result) return keepKeysShort(result.moved);
+    if (input.expectedVersion !== undefined || attempt === ATTEMPTS) throw changedMeanwhile(result.title);
+  }
 }
 
-/** A reorder inside a lost stage keeps the reason already recorded. */
-function lostDetails(
-  card: { status: string; lostReasonId: string | null; lostNote: string | null; competitor: string | null },
-  input: { lostReasonId: string | null; lostNote: string | null; competitor: string | null },
-): LostDetails {
+const changedMeanwhile = (title: string) => new AppError("CONFLICT", `“${title}” was changed by someone else meanwhile; it now shows its latest state.`);
+
+async function attemptMove(actor: Actor, input: MoveOpportunityParsed): Promise<{ moved: MovedOpportunity } | { title: string }> {
+  const read = await readMove(actor, input);
+  const card = read.card;
+  if (!card || !card.visible) throw notFound("Opportunity");
+  if (!canEditOpportunity(actor, { ownerId: card.ownerId, memberIds: card.actorIsMember ? [actor.id] : [] })) {
+    throw forbidden("You can only move opportunities you own or work on");
+  }
+  if (input.expectedVersion !== undefined && input.expectedVersion !== card.version) throw changedMeanwhile(card.title);
+  const stage = checkTargetStage(read.stage);
+  const now = new Date();
+  const fields = stageChangeFields(card, stage, lostDetails(card, input), read.reasonActive, now);
+  const moved = await writeMove(actor, card, fields, rankFromNeighbours(read.neighbours), now);
+  return moved ? { moved: { ...moved, stageChanged: stage.id !== card.stageId } } : { title: card.title };
+}
+
+/**
+ * Keys grow by about one character per six drops into the same gap. Past
+ * REBALANCE_AT the column is re-keyed, in its own transaction after the move
+ * has committed (the move itself still wrote one opportunity row); the
+ * answer carries the card's new key.
+ */
+async function keepKeysShort(moved: MovedOpportunity): Promise<MovedOpportunity> {
+  if (moved.rank.length <= REBALANCE_AT) return moved;
+  const ranks = await rebalanceColumn(moved.stageId);
+  return { ...moved, rank: ranks.get(moved.id) ?? moved.rank };
+}
+
+/** A reorder inside a lost stage keeps the reason already recorded (move-read.ts checks the same one). */
+function lostDetails(card: MoveCard, input: MoveOpportunityParsed): LostDetails {
   if (input.lostReasonId || card.status !== "LOST") return input;
   return { lostReasonId: card.lostReasonId, lostNote: input.lostNote ?? card.lostNote, competitor: input.competitor ?? card.competitor };
 }

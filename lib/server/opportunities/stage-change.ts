@@ -49,6 +49,23 @@ export function checkTargetStage(stage: (TargetStage & { pipelineArchived: boole
   return { id: stage.id, pipelineId: stage.pipelineId, type: stage.type, probability: stage.probability, forecastCategory: stage.forecastCategory };
 }
 
+/** The columns a move into a stage sets (Prisma update data, or move-write.ts's SQL). */
+export interface StageChangeFields {
+  stageId: string;
+  pipelineId: string;
+  status: StageType;
+  probability: number;
+  probabilityOverridden: boolean;
+  forecastCategory: ForecastCategory;
+  forecastCategoryOverridden: boolean;
+  stageChangedAt?: Date;
+  statusChangedAt?: Date;
+  actualCloseDate?: Date | null;
+  lostReasonId?: string | null;
+  lostNote?: string | null;
+  competitor?: string | null;
+}
+
 /**
  * The column values a move into `stage` sets (status, odds, close date, lost
  * details), after checking the lost reason. `rank` places it in the column.
@@ -60,8 +77,19 @@ export async function stageChangeData(
   lost: LostDetails,
   now = new Date(),
 ): Promise<Prisma.OpportunityUncheckedUpdateInput> {
+  const asksReason = outcomeOfMove(stage, current).status === "LOST" && !!lost.lostReasonId;
+  const reason = asksReason ? await tx.lostReason.findUnique({ where: { id: lost.lostReasonId! }, select: { active: true } }) : null;
+  return stageChangeFields(current, stage, lost, reason?.active === true, now);
+}
+
+/**
+ * stageChangeData for a caller that has already read whether the lost reason
+ * (`lost.lostReasonId`) exists and is active: the move reads it in its one
+ * read statement.
+ */
+export function stageChangeFields(current: CurrentPlacement, stage: TargetStage, lost: LostDetails, reasonActive: boolean, now: Date): StageChangeFields {
   const outcome = outcomeOfMove(stage, current);
-  const data: Prisma.OpportunityUncheckedUpdateInput = {
+  const data: StageChangeFields = {
     stageId: stage.id,
     pipelineId: stage.pipelineId,
     status: outcome.status,
@@ -77,8 +105,7 @@ export async function stageChangeData(
   }
   if (outcome.status === "LOST") {
     if (!lost.lostReasonId) throw new AppError("VALIDATION", "A lost reason is required", { lostReasonId: "Choose why the deal was lost" });
-    const reason = await tx.lostReason.findUnique({ where: { id: lost.lostReasonId }, select: { active: true } });
-    if (!reason || !reason.active) throw new AppError("VALIDATION", "Unknown lost reason", { lostReasonId: "Choose one of the lost reasons" });
+    if (!reasonActive) throw new AppError("VALIDATION", "Unknown lost reason", { lostReasonId: "Choose one of the lost reasons" });
     data.lostReasonId = lost.lostReasonId;
     data.lostNote = lost.lostNote ?? null;
     data.competitor = lost.competitor ?? null;

@@ -13,9 +13,9 @@ import { checkedCustomFields } from "../custom-fields/definitions";
 import { AppError, forbidden } from "../errors";
 import { canEditOpportunity } from "../permissions";
 import { checkedBaseAmount } from "./base-amount";
-import { opportunityDtoInclude, toOpportunityDto, type OpportunityDto, type OpportunityRowWithRelations } from "./dto";
+import { toOpportunityDto, type OpportunityDto, type OpportunityRowWithRelations } from "./dto";
 import { recordFieldChanges, trackedValues } from "./field-changes";
-import { findVisibleOpportunity } from "./get";
+import { findVisibleOpportunity, loadOpportunityRow } from "./get";
 import { checkReferences, lastRankIn } from "./references";
 import { loadTargetStage, recordStageChange, stageChangeData, type TargetStage } from "./stage-change";
 
@@ -57,7 +57,7 @@ export async function updateOpportunity(actor: Actor, id: string, input: Opportu
       await tx.opportunityContact.deleteMany({ where: { opportunityId: id } });
       await tx.opportunityContact.createMany({ data: input.contacts.map((c) => ({ opportunityId: id, ...c })) });
     }
-    const updated = await tx.opportunity.findUniqueOrThrow({ where: { id }, include: opportunityDtoInclude });
+    const updated = await loadOpportunityRow(id, tx);
     if (placement.stage) await recordStageChange(tx, actor, current, placement.stage, now);
     const before = trackedValues(current);
     const after = trackedValues(updated);

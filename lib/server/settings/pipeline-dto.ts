@@ -1,31 +1,18 @@
 // What the settings pages and the board read about pipelines and stages.
 import { prisma } from "@/lib/db";
-import type { ForecastCategory, StageType } from "@/lib/domain/stage-rules";
 import type { Actor } from "../auth/actor";
+import type { PipelineDto as PublicPipelineDto, StageDto as PublicStageDto } from "../pipelines/dto";
 import { visibleOpportunities } from "../visibility";
 import { assertAdmin } from "./admin";
 
-export interface StageDto {
-  id: string;
-  pipelineId: string;
-  name: string;
-  position: number;
-  probability: number;
-  type: StageType;
-  color: string;
-  rottingDays: number | null;
-  forecastCategory: ForecastCategory;
+/** The API's stage (lib/server/pipelines/dto.ts) with the editor's counts. */
+export interface StageDto extends Omit<PublicStageDto, "createdAt" | "updatedAt"> {
   opportunityCount: number;
   /** Open opportunities that take their probability from the stage. */
   followerCount: number;
 }
 
-export interface PipelineDto {
-  id: string;
-  name: string;
-  position: number;
-  isDefault: boolean;
-  isArchived: boolean;
+export interface PipelineDto extends Omit<PublicPipelineDto, "createdAt" | "updatedAt" | "stages"> {
   opportunityCount: number;
   stages: StageDto[];
 }

@@ -1,0 +1,73 @@
+// The first of a move's two statements: read, in ONE round trip, everything
+// the move checks and computes before writing: the card's placement, version
+// and lost details, whether the actor may see it and is one of its members
+// (visibility.ts's SQL rule; permissions.ts decides with it), the target
+// stage with its pipeline's archived flag, whether the lost reason the move
+// would record is active, and the neighbours' keys (placement.ts). Nothing is
+// locked: the write (move-write.ts) applies only if the card's version is
+// still the one read here.
+import { prisma } from "@/lib/db";
+import type { ForecastCategory, StageType } from "@/lib/domain/stage-rules";
+import type { MoveOpportunityParsed } from "@/lib/validation/move";
+import type { Actor } from "../auth/actor";
+import { neighboursSql, type Neighbours } from "../board/placement";
+import { visibleOpportunitiesSql } from "../visibility";
+import type { CurrentPlacement, TargetStage } from "./stage-change";
+
+export interface MoveCard extends CurrentPlacement {
+  title: string;
+  lostReasonId: string | null;
+  lostNote: string | null;
+  competitor: string | null;
+  ownerId: string;
+  version: number;
+  visible: boolean;
+  actorIsMember: boolean;
+}
+
+export interface MoveRead {
+  /** Null when no such opportunity. */
+  card: MoveCard | null;
+  /** Null when no such stage. */
+  stage: (TargetStage & { pipelineArchived: boolean }) | null;
+  /** Whether the lost reason the move would keep or record exists and is active. */
+  reasonActive: boolean;
+  neighbours: Neighbours;
+}
+
+/** The card's columns are all null when there is no such opportunity. */
+type Row = MoveCard &
+  Neighbours & {
+    targetId: string | null;
+    targetPipelineId: string;
+    targetType: StageType;
+    targetProbability: number;
+    targetForecastCategory: ForecastCategory;
+    targetPipelineArchived: boolean;
+    reasonActive: boolean;
+  };
+
+export async function readMove(actor: Actor, input: MoveOpportunityParsed): Promise<MoveRead> {
+  const [row] = await prisma().$queryRaw<Row[]>`
+    SELECT o."id", o."title", o."stageId", o."status"::text AS "status", o."probability", o."probabilityOverridden",
+      o."forecastCategory"::text AS "forecastCategory", o."forecastCategoryOverridden", o."lostReasonId", o."lostNote",
+      o."competitor", o."ownerId", o."version",
+      ${visibleOpportunitiesSql(actor, "o")} AS "visible",
+      EXISTS (SELECT 1 FROM "OpportunityMember" m WHERE m."opportunityId" = o."id" AND m."userId" = ${actor.id}) AS "actorIsMember",
+      s."id" AS "targetId", s."pipelineId" AS "targetPipelineId", s."type"::text AS "targetType", s."probability" AS "targetProbability",
+      s."forecastCategory"::text AS "targetForecastCategory", p."isArchived" AS "targetPipelineArchived",
+      COALESCE(r."active", FALSE) AS "reasonActive",
+      ${neighboursSql(input)}
+    FROM (SELECT 1) AS one
+      LEFT JOIN "Opportunity" o ON o."id" = ${input.opportunityId}
+      LEFT JOIN "Stage" s ON s."id" = ${input.stageId}
+      LEFT JOIN "Pipeline" p ON p."id" = s."pipelineId"
+      -- lostDetails() in move.ts: the reason sent, else (a reorder inside a lost stage) the one recorded.
+      LEFT JOIN "LostReason" r ON r."id" = COALESCE(${input.lostReasonId}::text, CASE WHEN o."status" = 'LOST' THEN o."lostReasonId" END)`;
+  const { targetId, targetPipelineId, targetType, targetProbability, targetForecastCategory, targetPipelineArchived, reasonActive, ...rest } = row;
+  const { beforeRank, belowBefore, afterRank, aboveAfter, lastRank, ...card } = rest;
+  const stage = targetId
+    ? { id: targetId, pipelineId: targetPipelineId, type: targetType, probability: targetProbability, forecastCategory: targetForecastCategory, pipelineArchived: targetPipelineArchived }
+    : null;
+  return { card: card.id ? card : null, stage, reasonActive, neighbours: { beforeRank, belowBefore, afterRank, aboveAfter, lastRank } };
+}
