@@ -25,6 +25,15 @@ const errorShape = z.strictObject({
 
 const UNAUTHENTICATED_CALLERS = new Set(["anonymous", "bad-key"]);
 
+function decodable(path: string): boolean {
+  try {
+    decodeURIComponent(new URL(path, "http://x").pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Highest version seen per opportunity id, across every answer of the run. */
 export class VersionWatch {
   private seen = new Map<string, number>();
@@ -74,7 +83,9 @@ export function judgeRoute(call: RouteCall, res: HttpAnswer, versions: VersionWa
     }
   }
   const guarded = !call.endpoint || call.endpoint.auth === "user";
-  if (guarded && UNAUTHENTICATED_CALLERS.has(call.caller) && res.status !== 401) return `a ${res.status} for an unauthenticated caller`;
+  // An address that does not decode is refused before anyone is identified (lib/api/edge-guards.ts).
+  const undecodable = res.status === 400 && !decodable(call.path);
+  if (guarded && UNAUTHENTICATED_CALLERS.has(call.caller) && res.status !== 401 && !undecodable) return `a ${res.status} for an unauthenticated caller`;
   if (res.status >= 400) {
     if (!isJson) return `a ${res.status} that is not JSON: ${res.text.slice(0, 120)}`;
     return errorProblem(res.status, json, call.endpoint ? res.headers.get("x-request-id") : null);

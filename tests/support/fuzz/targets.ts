@@ -62,9 +62,8 @@ function queryString(value: unknown): string {
 /** Percent-encoded, lone surrogates as the invalid UTF-8 bytes a careless client would send. */
 function pathSegment(value: unknown): string {
   const raw = typeof value === "string" ? value : (JSON.stringify(value) ?? "x");
-  const text = encodeURIComponent(raw.toWellFormed())
-    .replaceAll("%EF%BF%BD", "%ED%A0%80")
-    .slice(0, 3000);
+  // Cut before encoding, so that only lone surrogates make an escape that does not decode.
+  const text = encodeURIComponent(raw.slice(0, 1000).toWellFormed()).replaceAll("%EF%BF%BD", "%ED%A0%80");
   // "", "." and ".." would change which route answers (or make the client normalise the URL away).
   return text === "" || text === "." || text === ".." ? "x" : text;
 }
