@@ -83,6 +83,9 @@ const linesPath = (f: AccessFixture) => `${secretPath(f)}/line-items`;
 const linePath = (f: AccessFixture) => `${linesPath(f)}/${f.secret.lineId}`;
 const productPath = (f: AccessFixture) => `/api/v1/products/${f.productId}`;
 const CATALOG = "the product catalog is shared: everyone reads it, admins change it";
+const SETTINGS = "pipelines, stages, lost reasons and currencies are shared settings, no user's record";
+const READ_SETTINGS = "reading them is for everyone (the forms and the board need them)";
+const SHARED = "accounts and contacts are shared by the team: anyone may read, create and edit them";
 const NO_ADMIN_ROUTE = "no admin-only operation behind this route";
 const SETTINGS_READ = "pipelines, stages, lost reasons and currencies are shared configuration: everyone reads them, admins change them";
 const READ_FOR_ALL = "reading is for everyone";
@@ -126,6 +129,36 @@ export const ROUTES: Record<string, RouteRow> = {
   "PATCH /api/v1/products/{id}": route({ foreign: na(CATALOG), admin: salesRefused(productPath, () => ({ unitPrice: "0.01" })) }),
   "DELETE /api/v1/products/{id}": route({ foreign: na(CATALOG), admin: salesRefused(productPath) }),
   "GET /settings/products/export": route({ foreign: na(CATALOG), admin: salesRefused(() => "/settings/products/export") }),
+  "GET /api/v1/pipelines": route({ foreign: na(SETTINGS), admin: na(READ_SETTINGS) }),
+  "GET /api/v1/pipelines/{id}": route({ foreign: na(SETTINGS), admin: na(READ_SETTINGS) }),
+  "POST /api/v1/pipelines": route({ foreign: na(SETTINGS), admin: salesRefused(() => "/api/v1/pipelines", () => ({ name: "Sneaky" })) }),
+  "PATCH /api/v1/pipelines/{id}": route({ foreign: na(SETTINGS), admin: salesRefused((f) => `/api/v1/pipelines/${f.pipelineId}`, () => ({ name: "Sneaky" })) }),
+  "DELETE /api/v1/pipelines/{id}": route({ foreign: na(SETTINGS), admin: salesRefused((f) => `/api/v1/pipelines/${f.pipelineId}`) }),
+  "GET /api/v1/stages": route({ foreign: na(SETTINGS), admin: na(READ_SETTINGS) }),
+  "GET /api/v1/stages/{id}": route({ foreign: na(SETTINGS), admin: na(READ_SETTINGS) }),
+  "POST /api/v1/stages": route({ foreign: na(SETTINGS), admin: salesRefused(() => "/api/v1/stages", (f) => ({ pipelineId: f.pipelineId, name: "Sneaky", probability: 10 })) }),
+  "PATCH /api/v1/stages/{id}": route({ foreign: na(SETTINGS), admin: salesRefused((f) => `/api/v1/stages/${f.stageId}`, () => ({ probability: 5 })) }),
+  "DELETE /api/v1/stages/{id}": route({ foreign: na(SETTINGS), admin: salesRefused((f) => `/api/v1/stages/${f.stageId}`) }),
+  "GET /api/v1/lost-reasons": route({ foreign: na(SETTINGS), admin: na(READ_SETTINGS) }),
+  "GET /api/v1/lost-reasons/{id}": route({ foreign: na(SETTINGS), admin: na(READ_SETTINGS) }),
+  "POST /api/v1/lost-reasons": route({ foreign: na(SETTINGS), admin: salesRefused(() => "/api/v1/lost-reasons", () => ({ name: "Sneaky" })) }),
+  "PATCH /api/v1/lost-reasons/{id}": route({ foreign: na(SETTINGS), admin: salesRefused((f) => `/api/v1/lost-reasons/${f.world.lostReasonIds[0]}`, () => ({ active: false })) }),
+  "DELETE /api/v1/lost-reasons/{id}": route({ foreign: na(SETTINGS), admin: salesRefused((f) => `/api/v1/lost-reasons/${f.world.lostReasonIds[0]}`) }),
+  "GET /api/v1/currencies": route({ foreign: na(SETTINGS), admin: na(READ_SETTINGS) }),
+  "GET /api/v1/currencies/{code}": route({ foreign: na(SETTINGS), admin: na(READ_SETTINGS) }),
+  "POST /api/v1/currencies": route({ foreign: na(SETTINGS), admin: salesRefused(() => "/api/v1/currencies", () => ({ code: "ZZQ", name: "Sneaky", symbol: "Z", rateToBase: "1.5" })) }),
+  "PATCH /api/v1/currencies/{code}": route({ foreign: na(SETTINGS), admin: salesRefused(() => "/api/v1/currencies/EUR", () => ({ rateToBase: "9.5" })) }),
+  "DELETE /api/v1/currencies/{code}": route({ foreign: na(SETTINGS), admin: salesRefused(() => "/api/v1/currencies/EUR") }),
+  "GET /api/v1/accounts": route({ foreign: na(SHARED), admin: na(NO_ADMIN_ROUTE) }),
+  "GET /api/v1/accounts/{id}": route({ foreign: na(SHARED), admin: na(NO_ADMIN_ROUTE) }),
+  "POST /api/v1/accounts": route({ foreign: na(SHARED), admin: na(NO_ADMIN_ROUTE) }),
+  "PATCH /api/v1/accounts/{id}": route({ foreign: na(SHARED), admin: na(NO_ADMIN_ROUTE) }),
+  "DELETE /api/v1/accounts/{id}": route({ foreign: refuses((f) => `/api/v1/accounts/${f.aliceAccountId}?strategy=detach`, undefined, [403]), admin: na(NO_ADMIN_ROUTE) }),
+  "GET /api/v1/contacts": route({ foreign: na(SHARED), admin: na(NO_ADMIN_ROUTE) }),
+  "GET /api/v1/contacts/{id}": route({ foreign: na(SHARED), admin: na(NO_ADMIN_ROUTE) }),
+  "POST /api/v1/contacts": route({ foreign: na(SHARED), admin: na(NO_ADMIN_ROUTE) }),
+  "PATCH /api/v1/contacts/{id}": route({ foreign: na(SHARED), admin: na(NO_ADMIN_ROUTE) }),
+  "DELETE /api/v1/contacts/{id}": route({ foreign: na(SHARED), admin: na(NO_ADMIN_ROUTE) }),
   "GET /api/v1/users": route({ foreign: na(DIRECTORY), admin: na(NO_ADMIN_ROUTE) }),
   "GET /api/v1/users/{id}": route({ foreign: na(DIRECTORY), admin: na(NO_ADMIN_ROUTE) }),
   "GET /api/v1/api-keys": route({ foreign: hides(() => "/api/v1/api-keys", (f) => f.world.spareApiKeyIds.alice), admin: salesRefused(() => "/api/v1/api-keys?scope=all") }),
@@ -208,7 +241,6 @@ const bulkRefused = refusedAction(
   },
 );
 
-const SHARED = "accounts and contacts are shared by the team: anyone may read, create and edit them";
 const NOT_ADMIN = "open to every signed-in user";
 const STAGE = { name: "Sneaky", probability: 10, type: "OPEN", color: "#112233", rottingDays: null, forecastCategory: "PIPELINE" };
 const A = "app/(app)";

@@ -25,6 +25,15 @@ const errorShape = z.strictObject({
 
 const UNAUTHENTICATED_CALLERS = new Set(["anonymous", "bad-key"]);
 
+function decodable(path: string): boolean {
+  try {
+    decodeURIComponent(new URL(path, "http://x").pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Highest version seen per opportunity id, across every answer of the run. */
 export class VersionWatch {
   private seen = new Map<string, number>();
@@ -50,7 +59,9 @@ export class VersionWatch {
 function errorProblem(status: number, json: unknown, requestId: string | null): string | null {
   const parsed = errorShape.safeParse(json);
   if (!parsed.success) return `a ${status} whose body is not the error shape: ${JSON.stringify(json)?.slice(0, 200)}`;
-  const { code, fields } = parsed.data.error;
+  const { code } = parsed.data.error;
+  // Read from the JSON itself: a zod record drops a key named "__proto__".
+  const fields = (json as { error: { fields?: Record<string, string> } }).error.fields;
   if (HTTP_STATUS[code] !== status) return `a ${status} with code ${code}`;
   if (status === 422 && (!fields || Object.keys(fields).length === 0)) return "a 422 without fields";
   if (requestId !== null && parsed.data.error.requestId !== requestId) return `a ${status} whose requestId is not the X-Request-Id header`;
@@ -72,7 +83,9 @@ export function judgeRoute(call: RouteCall, res: HttpAnswer, versions: VersionWa
     }
   }
   const guarded = !call.endpoint || call.endpoint.auth === "user";
-  if (guarded && UNAUTHENTICATED_CALLERS.has(call.caller) && res.status !== 401) return `a ${res.status} for an unauthenticated caller`;
+  // An address that does not decode is refused before anyone is identified (lib/api/edge-guards.ts).
+  const undecodable = res.status === 400 && !decodable(call.path);
+  if (guarded && UNAUTHENTICATED_CALLERS.has(call.caller) && res.status !== 401 && !undecodable) return `a ${res.status} for an unauthenticated caller`;
   if (res.status >= 400) {
     if (!isJson) return `a ${res.status} that is not JSON: ${res.text.slice(0, 120)}`;
     return errorProblem(res.status, json, call.endpoint ? res.headers.get("x-request-id") : null);
