@@ -87,12 +87,6 @@ const SETTINGS = "pipelines, stages, lost reasons and currencies are shared sett
 const READ_SETTINGS = "reading them is for everyone (the forms and the board need them)";
 const SHARED = "accounts and contacts are shared by the team: anyone may read, create and edit them";
 const NO_ADMIN_ROUTE = "no admin-only operation behind this route";
-const SETTINGS_READ = "pipelines, stages, lost reasons and currencies are shared configuration: everyone reads them, admins change them";
-const READ_FOR_ALL = "reading is for everyone";
-const SHARED_RECORDS = "accounts and contacts are shared by the team: anyone may read, create and edit them (deleting an account: its owner, managers, admins)";
-const pipelinePath = (f: AccessFixture) => `/api/v1/pipelines/${f.pipelineId}`;
-const stagePath = (f: AccessFixture) => `/api/v1/stages/${f.stageId}`;
-const lostReasonPath = (f: AccessFixture) => `/api/v1/lost-reasons/${f.world.lostReasonIds[0]}`;
 const DIRECTORY = "the user directory (names, emails, roles, active) is readable by every signed-in user by design";
 
 export const ROUTES: Record<string, RouteRow> = {
@@ -164,37 +158,6 @@ export const ROUTES: Record<string, RouteRow> = {
   "GET /api/v1/api-keys": route({ foreign: hides(() => "/api/v1/api-keys", (f) => f.world.spareApiKeyIds.alice), admin: salesRefused(() => "/api/v1/api-keys?scope=all") }),
   "POST /api/v1/api-keys": route({ body: () => ({ name: "x" }), foreign: na("creates a key for the caller only; the strict body cannot name another user"), admin: na(NO_ADMIN_ROUTE) }),
   "DELETE /api/v1/api-keys/{id}": route({ foreign: refuses((f) => `/api/v1/api-keys/${f.world.spareApiKeyIds.alice}`), admin: na("admins may revoke anyone's key; refused for others under foreign") }),
-
-  "GET /api/v1/pipelines": route({ foreign: na(SETTINGS_READ), admin: na(READ_FOR_ALL) }),
-  "POST /api/v1/pipelines": route({ foreign: na(SETTINGS_READ), admin: salesRefused(() => "/api/v1/pipelines", () => ({ name: "Sneaky" })) }),
-  "GET /api/v1/pipelines/{id}": route({ foreign: na(SETTINGS_READ), admin: na(READ_FOR_ALL) }),
-  "PATCH /api/v1/pipelines/{id}": route({ foreign: na(SETTINGS_READ), admin: salesRefused(pipelinePath, () => ({ name: "Sneaky" })) }),
-  "DELETE /api/v1/pipelines/{id}": route({ foreign: na(SETTINGS_READ), admin: salesRefused(pipelinePath) }),
-  "GET /api/v1/stages": route({ foreign: na(SETTINGS_READ), admin: na(READ_FOR_ALL) }),
-  "POST /api/v1/stages": route({ foreign: na(SETTINGS_READ), admin: salesRefused(() => "/api/v1/stages", (f) => ({ pipelineId: f.pipelineId, name: "Sneaky", type: "OPEN", probability: 10, color: "#112233", rottingDays: 14 })) }),
-  "GET /api/v1/stages/{id}": route({ foreign: na(SETTINGS_READ), admin: na(READ_FOR_ALL) }),
-  "PATCH /api/v1/stages/{id}": route({ foreign: na(SETTINGS_READ), admin: salesRefused(stagePath, () => ({ probability: 11 })) }),
-  "DELETE /api/v1/stages/{id}": route({ foreign: na(SETTINGS_READ), admin: salesRefused(stagePath) }),
-  "GET /api/v1/lost-reasons": route({ foreign: na(SETTINGS_READ), admin: na(READ_FOR_ALL) }),
-  "POST /api/v1/lost-reasons": route({ foreign: na(SETTINGS_READ), admin: salesRefused(() => "/api/v1/lost-reasons", () => ({ name: "Sneaky" })) }),
-  "GET /api/v1/lost-reasons/{id}": route({ foreign: na(SETTINGS_READ), admin: na(READ_FOR_ALL) }),
-  "PATCH /api/v1/lost-reasons/{id}": route({ foreign: na(SETTINGS_READ), admin: salesRefused(lostReasonPath, () => ({ active: false })) }),
-  "DELETE /api/v1/lost-reasons/{id}": route({ foreign: na(SETTINGS_READ), admin: salesRefused(lostReasonPath) }),
-  "GET /api/v1/currencies": route({ foreign: na(SETTINGS_READ), admin: na(READ_FOR_ALL) }),
-  "POST /api/v1/currencies": route({ foreign: na(SETTINGS_READ), admin: salesRefused(() => "/api/v1/currencies", () => ({ code: "ZZQ", name: "Sneaky", symbol: "Z", rateToBase: "1.5", rateDate: "2026-01-01" })) }),
-  "GET /api/v1/currencies/{code}": route({ foreign: na(SETTINGS_READ), admin: na(READ_FOR_ALL) }),
-  "PATCH /api/v1/currencies/{code}": route({ foreign: na(SETTINGS_READ), admin: salesRefused(() => "/api/v1/currencies/EUR", () => ({ rateToBase: "9.5" })) }),
-  "DELETE /api/v1/currencies/{code}": route({ foreign: na(SETTINGS_READ), admin: salesRefused(() => "/api/v1/currencies/EUR") }),
-  "GET /api/v1/accounts": route({ foreign: na(SHARED_RECORDS), admin: na(NO_ADMIN_ROUTE) }),
-  "POST /api/v1/accounts": route({ body: () => ({ name: "x" }), foreign: na(SHARED_RECORDS), admin: na(NO_ADMIN_ROUTE) }),
-  "GET /api/v1/accounts/{id}": route({ foreign: na(SHARED_RECORDS), admin: na(NO_ADMIN_ROUTE) }),
-  "PATCH /api/v1/accounts/{id}": route({ foreign: na(SHARED_RECORDS), admin: na(NO_ADMIN_ROUTE) }),
-  "DELETE /api/v1/accounts/{id}": route({ foreign: refuses((f) => `/api/v1/accounts/${f.aliceAccountId}?strategy=detach`), admin: na(NO_ADMIN_ROUTE) }),
-  "GET /api/v1/contacts": route({ foreign: na(SHARED_RECORDS), admin: na(NO_ADMIN_ROUTE) }),
-  "POST /api/v1/contacts": route({ body: () => ({ firstName: "x" }), foreign: na(SHARED_RECORDS), admin: na(NO_ADMIN_ROUTE) }),
-  "GET /api/v1/contacts/{id}": route({ foreign: na(SHARED_RECORDS), admin: na(NO_ADMIN_ROUTE) }),
-  "PATCH /api/v1/contacts/{id}": route({ foreign: na(SHARED_RECORDS), admin: na(NO_ADMIN_ROUTE) }),
-  "DELETE /api/v1/contacts/{id}": route({ foreign: na(SHARED_RECORDS), admin: na(NO_ADMIN_ROUTE) }),
 
   "GET /api/board": route({ foreign: hides((f) => `/api/board?pipelineId=${f.secret.pipelineId}&q=${q(f)}`), admin: na(NO_ADMIN_ROUTE) }),
   "GET /api/board/stages/{stageId}/cards": route({ foreign: hides((f) => `/api/board/stages/${f.secret.stageId}/cards?q=${q(f)}`), admin: na(NO_ADMIN_ROUTE) }),
