@@ -17,7 +17,7 @@ export function Pagination({ query, page, pageCount, total }: { query: Opportuni
         Showing <span className="font-medium text-text tabular">{first}</span>–<span className="font-medium text-text tabular">{last}</span> of{" "}
         <span className="font-medium text-text tabular">{total}</span>
       </p>
-      <div className="flex items-center gap-2">
+      <div className="flex flex-wrap items-center gap-2">
         <span className="mr-1">Rows:</span>
         {PAGE_SIZES.map((size) => (
           <Link
@@ -29,7 +29,7 @@ export function Pagination({ query, page, pageCount, total }: { query: Opportuni
             {size}
           </Link>
         ))}
-        <span className="mx-2 h-4 w-px bg-border" />
+        <span className="mx-2 hidden h-4 w-px bg-border sm:inline-block" />
         <Link href={tableHref(query, { page: page - 1 })} aria-disabled={page <= 1} className={linkClass(page <= 1)}>
           Previous
         </Link>
