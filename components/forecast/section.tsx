@@ -3,7 +3,7 @@ import Link from "next/link";
 
 export function Section({ id, title, description, actions, children }: { id: string; title: string; description?: string; actions?: React.ReactNode; children: React.ReactNode }) {
   return (
-    <section aria-labelledby={`${id}-title`} className="rounded-xl border border-border bg-surface shadow-sm" data-testid={id}>
+    <section aria-labelledby={`${id}-title`} className="min-w-0 rounded-xl border border-border bg-surface shadow-sm" data-testid={id}>
       <header className="flex flex-wrap items-start justify-between gap-3 border-b border-border px-5 py-3.5">
         <div>
           <h2 id={`${id}-title`} className="text-sm font-semibold">

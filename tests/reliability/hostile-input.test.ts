@@ -100,7 +100,10 @@ const REGRESSIONS: Regression[] = [
 
 // On both databases the bounded run splits its calls; the results have matched call for call.
 const RUNS = Number(process.env.FUZZ_RUNS ?? (availableKinds().length > 1 ? 600 : 1000));
-const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
+// A fixed seed by default, so that `npm test` judges the change under test and not a new
+// sequence of calls; `npm run fuzz` draws a random seed each run to keep exploring.
+const DEFAULT_SEED = 248508919;
+const SEED = Number(process.env.FUZZ_SEED ?? DEFAULT_SEED);
 
 describe.each(availableKinds())("hostile input on %s", (kind) => {
   let app: AppServer;

@@ -44,7 +44,7 @@ export default async function ForecastPage({ searchParams }: { searchParams: Pro
           </div>
         ) : null}
         <Headline forecast={forecast} />
-        <div className="grid gap-5 2xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div className="grid grid-cols-[minmax(0,1fr)] gap-5 2xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
           <MonthChart months={forecast.months ?? []} currency={forecast.currency} filters={filters} today={forecast.asOf} />
           <Categories forecast={forecast} />
         </div>
