@@ -1,13 +1,16 @@
 // REST API benchmark (issue 8): autocannon with 16 connections against
-//   - the trivial route: GET /api/health of the same production server (a Next.js
-//     route handler that only answers JSON: routing, no auth, no database);
+//   - the trivial route: GET /api/live of the same production server (a Next.js
+//     route handler that answers a constant JSON object: routing, no auth, no database);
 //   - the raw node + pg reference (bench/raw-node-pg.mjs) on the same database;
-//   - GET /api/v1/opportunities/{id}, GET /api/v1/opportunities?limit=50 and
-//     PATCH /api/v1/opportunities/{id}, authenticated with an API key.
+//   - GET /api/v1/opportunities/{id}, GET /api/v1/opportunities?limit=50,
+//     PATCH /api/v1/opportunities/{id}, POST /api/v1/opportunities and
+//     POST /api/v1/opportunities/{id}/move, authenticated with an API key.
 // It recreates a PostgreSQL database with the demo data, starts `next start` on
 // it (the production build must exist or is built first), creates a key for
 // alice (SALES: the visibility filter applies) and prints one table.
 //   node bench/api-bench.mjs   (BENCH_DURATION=10 s per run, BENCH_ROUNDS=1, BENCH_CONNECTIONS=16)
+// BENCH_ONLY=<regex> runs the matching scenarios only (the trivial route always runs);
+// BENCH_PROFILE=<dir> writes the app server's V8 CPU profile there when it stops.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -145,7 +148,8 @@ try {
   await admin(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`);
   await admin(`CREATE DATABASE "${DB_NAME}"`);
 
-  const app = start(["node_modules/next/dist/bin/next", "start", "-p", String(APP_PORT), "-H", "127.0.0.1"], {
+  const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [];
+  const app = start([...profile, "node_modules/next/dist/bin/next", "start", "-p", String(APP_PORT), "-H", "127.0.0.1"], {
     NODE_ENV: "production",
     DATABASE_URL: dbUrl,
     SEED_DEMO: "true",
@@ -164,14 +168,22 @@ try {
   const alice = (await json(`${APP}/api/v1/users?q=alice`, key)).data[0];
   const own = (await json(`${APP}/api/v1/opportunities?ownerId=${alice.id}&limit=100`, key)).data.map((o) => o.id);
   const visible = (await json(`${APP}/api/v1/opportunities?limit=100`, key)).total;
+  // Moves rotate alice's open deals in one pipeline over its open stages (never to Won or Lost).
+  const pipeline = (await json(`${APP}/api/v1/pipelines`, key)).data.find((p) => p.stages.some((s) => s.type === "OPEN"));
+  const openStages = pipeline.stages.filter((s) => s.type === "OPEN").map((s) => s.id);
+  const movable = (await json(`${APP}/api/v1/opportunities?ownerId=${alice.id}&pipelineId=${pipeline.id}&status=OPEN&limit=100`, key)).data.map((o) => o.id);
   console.log(`alice (SALES) sees ${visible} opportunities and owns ${own.length}; ${CONNECTIONS} connections, ${DURATION} s per run after ${WARMUP} s of warm-up, ${ROUNDS} round(s), medians`);
 
   const monitor = new pg.Client({ connectionString: dbUrl });
   await monitor.connect();
   const patchBody = (n) => ({ description: `Benchmark edit ${n}` });
+  const createBody = (ownerId) => (n) => ({ title: `Benchmark deal ${n}`, stageId: openStages[n % openStages.length], amount: "1250.00", ...(ownerId ? { ownerId } : {}) });
+  // A move to the end of another open stage (the column's last card is looked up by the service).
+  const moveBody = (n) => ({ stageId: openStages[n % openStages.length] });
   const jsonHeaders = { ...auth, "Content-Type": "application/json" };
+  const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
   const scenarios = [
-    () => run("trivial route (GET /api/health)", app.pid, monitor, { url: `${APP}/api/health` }),
+    () => run("trivial route (GET /api/live)", app.pid, monitor, { url: `${APP}/api/live` }),
     () => run("raw node+pg: GET one", raw.pid, monitor, { url: RAW, requests: rotating("GET", (id) => `/opportunities/${id}`, own) }),
     () => run("raw node+pg: list of 50", raw.pid, monitor, { url: `${RAW}/opportunities?limit=50` }),
     () => run("raw node+pg: PATCH", raw.pid, monitor, { url: RAW, headers: { "Content-Type": "application/json" }, requests: rotating("PATCH", (id) => `/opportunities/${id}`, own, patchBody) }),
@@ -179,7 +191,11 @@ try {
     () => run("API: GET /opportunities/{id}", app.pid, monitor, { url: APP, headers: auth, requests: rotating("GET", (id) => `/api/v1/opportunities/${id}`, own) }),
     () => run("API: GET /opportunities?limit=50", app.pid, monitor, { url: `${APP}/api/v1/opportunities?limit=50`, headers: auth }),
     () => run("API: PATCH /opportunities/{id}", app.pid, monitor, { url: APP, headers: jsonHeaders, requests: rotating("PATCH", (id) => `/api/v1/opportunities/${id}`, own, patchBody) }),
-  ];
+    () => run("raw node+pg: POST (create)", raw.pid, monitor, { url: RAW, headers: { "Content-Type": "application/json" }, requests: rotating("POST", () => "/opportunities", [0], createBody(alice.id)) }),
+    () => run("raw node+pg: move", raw.pid, monitor, { url: RAW, headers: { "Content-Type": "application/json" }, requests: rotating("POST", (id) => `/opportunities/${id}/move`, movable, moveBody) }),
+    () => run("API: POST /opportunities", app.pid, monitor, { url: APP, headers: jsonHeaders, requests: rotating("POST", () => "/api/v1/opportunities", [0], createBody()) }),
+    () => run("API: POST /opportunities/{id}/move", app.pid, monitor, { url: APP, headers: jsonHeaders, requests: rotating("POST", (id) => `/api/v1/opportunities/${id}/move`, movable, moveBody) }),
+  ].filter((scenario, i) => i === 0 || !only || only.test(scenario.toString()));
   // Rounds interleave every scenario, so that a burst of other load on the machine hits them alike; the median of each is reported.
   const rounds = Array.from({ length: ROUNDS }, () => []);
   for (const round of rounds) for (const scenario of scenarios) round.push(await scenario());
@@ -190,7 +206,7 @@ try {
     return { name: first.name, rps: pick("rps"), p50: pick("p50"), p99: pick("p99"), bad: all.reduce((n, r) => n + r.bad, 0), load: pick("load"), appMs: pick("appMs"), dbMs: pick("dbMs") };
   });
   const trivial = results[0].rps;
-  const targets = { "API: GET /opportunities/{id}": 0.6, "API: GET /opportunities?limit=50": 0.35, "API: PATCH /opportunities/{id}": 0.3 };
+  const targets = { "API: GET /opportunities/{id}": 0.6, "API: GET /opportunities?limit=50": 0.35, "API: PATCH /opportunities/{id}": 0.3, "API: POST /opportunities": 0.3, "API: POST /opportunities/{id}/move": 0.3 };
   await monitor.end();
   console.log(`\n${"run".padEnd(40)} ${"req/s".padStart(8)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"vs trivial".padStart(10)} ${"target".padStart(14)} ${"non-2xx".padStart(7)} ${"app CPU".padStart(8)} ${"db CPU".padStart(7)} ${"load".padStart(5)}`);
   for (const r of results) {
@@ -201,9 +217,9 @@ try {
       `${r.name.padEnd(40)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${`${(share * 100).toFixed(0)}%`.padStart(10)} ${verdict.padStart(14)} ${String(r.bad).padStart(7)} ${r.appMs.toFixed(2).padStart(8)} ${r.dbMs.toFixed(2).padStart(7)} ${r.load.toFixed(1).padStart(5)}`,
     );
   }
-  console.log(`\nTargets (issue 8): GET one >= 60%, list of 50 >= 35%, PATCH >= 30% of the trivial route's req/s, every p99 < 100 ms. "app CPU" and "db CPU" are milliseconds of CPU per request of the server under test and of its PostgreSQL backends; "load" is the 1-minute load average when the run started (2 cores).`);
+  console.log(`\nTargets (issue 8): GET one >= 60%, list of 50 >= 35%, writes (PATCH, POST, move) >= 30% of the trivial route's req/s, every p99 < 100 ms. "app CPU" and "db CPU" are milliseconds of CPU per request of the server under test and of its PostgreSQL backends; "load" is the 1-minute load average when the run started (2 cores).`);
 } finally {
   for (const child of children) child.kill("SIGTERM");
-  await new Promise((r) => setTimeout(r, 1000));
+  await new Promise((r) => setTimeout(r, process.env.BENCH_PROFILE ? 5000 : 1000));
   await admin(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`).catch(() => {});
 }

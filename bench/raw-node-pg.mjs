@@ -1,7 +1,9 @@
 // The "raw node + pg" reference of bench/api-bench.mjs: node:http and a pg pool
 // of the app's size, no framework, no auth, no validation. Each route does the
 // least a real API would: one query (two for a page with its total) and
-// JSON.stringify of whole rows. It is the floor the API is compared with.
+// JSON.stringify of whole rows (a create and a move: one statement each,
+// the row and its StageChange; their ranks are random, not a real
+// placement). It is the floor the API is compared with.
 //   RAW_DATABASE_URL=postgresql://... RAW_PORT=3399 node bench/raw-node-pg.mjs
 import http from "node:http";
 import pg from "pg";
@@ -45,6 +47,38 @@ async function handle(req, res) {
     const { rows } = await pool.query(
       `UPDATE "Opportunity" SET "description" = $2, "version" = "version" + 1, "updatedAt" = now() WHERE "id" = $1 RETURNING *`,
       [one[1], String(body.description ?? "")],
+    );
+    return rows[0] ? send(res, 200, rows[0]) : send(res, 404, { error: "not found" });
+  }
+  if (req.method === "POST" && url.pathname === "/opportunities") {
+    const body = await readBody(req);
+    // The row at the end of its column, and its first history row: one statement.
+    const { rows } = await pool.query(
+      `WITH stage AS (SELECT "id", "pipelineId", "probability" FROM "Stage" WHERE "id" = $2),
+            last AS (SELECT max("rank") AS "rank" FROM "Opportunity" WHERE "stageId" = $2),
+            created AS (
+              INSERT INTO "Opportunity" ("id", "title", "pipelineId", "stageId", "rank", "probability", "currencyCode", "ownerId", "updatedAt")
+              SELECT gen_random_uuid()::text, $1, stage."pipelineId", stage."id", left(coalesce(last."rank", 'a0'), 8) || substr(md5(random()::text), 1, 6), stage."probability", 'USD', $3, now()
+              FROM stage, last RETURNING *),
+            history AS (INSERT INTO "StageChange" ("id", "opportunityId", "toStageId", "toStatus")
+              SELECT gen_random_uuid()::text, "id", "stageId", "status" FROM created)
+       SELECT * FROM created`,
+      [String(body.title ?? ""), String(body.stageId ?? ""), String(body.ownerId ?? "")],
+    );
+    return rows[0] ? send(res, 201, rows[0]) : send(res, 404, { error: "no such stage" });
+  }
+  const move = /^\/opportunities\/([^/]+)\/move$/.exec(url.pathname);
+  if (move && req.method === "POST") {
+    const body = await readBody(req);
+    const { rows } = await pool.query(
+      `WITH moved AS (
+         UPDATE "Opportunity" o SET "stageId" = $2, "rank" = 'a' || substr(md5(random()::text), 1, 8), "stageChangedAt" = now(), "version" = o."version" + 1, "updatedAt" = now()
+         FROM (SELECT "stageId" AS "fromStageId" FROM "Opportunity" WHERE "id" = $1) before
+         WHERE o."id" = $1 RETURNING o.*, before."fromStageId"),
+       history AS (INSERT INTO "StageChange" ("id", "opportunityId", "fromStageId", "toStageId", "fromStatus", "toStatus")
+         SELECT gen_random_uuid()::text, "id", "fromStageId", "stageId", "status", "status" FROM moved)
+       SELECT * FROM moved`,
+      [move[1], String(body.stageId ?? "")],
     );
     return rows[0] ? send(res, 200, rows[0]) : send(res, 404, { error: "not found" });
   }

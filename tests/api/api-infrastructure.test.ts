@@ -227,4 +227,10 @@ describe.each(availableKinds())("API infrastructure on %s", (kind) => {
     const res = await call(app.url, "GET", "/api/ready");
     expect(res.body).toEqual({ ready: true, database: "up", migrations: "applied" });
   });
+
+  it("answers the constant liveness probe without a session or key", async () => {
+    const res = await call(app.url, "GET", "/api/live");
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: "ok" });
+  });
 });

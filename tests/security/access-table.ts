@@ -90,6 +90,7 @@ const NO_ADMIN_ROUTE = "no admin-only operation behind this route";
 const DIRECTORY = "the user directory (names, emails, roles, active) is readable by every signed-in user by design";
 
 export const ROUTES: Record<string, RouteRow> = {
+  "GET /api/live": publicRoute("constant liveness answer: no data, no database"),
   "GET /api/health": publicRoute("liveness probe for load balancers: says only that the process answers"),
   "GET /api/ready": publicRoute("readiness probe: database up and migrations applied, no data"),
   "GET /api/v1/openapi.json": publicRoute("the API's published contract; holds no data"),
