@@ -37,7 +37,7 @@ export function Categories({ forecast }: { forecast: Forecast }) {
         />
       }
     >
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full text-sm">
           <thead className="border-b border-border bg-surface-muted/60">
             <tr>

@@ -95,7 +95,7 @@ export function MonthChart({ months, currency, filters, today }: { months: Month
           </ResponsiveContainer>
         </figure>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full text-sm">
             <thead className="border-b border-border bg-surface-muted/60">
               <tr className="whitespace-nowrap">

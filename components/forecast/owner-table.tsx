@@ -84,7 +84,7 @@ export function OwnerTable({ owners, currency, filters, window: w }: { owners: O
       description={hasQuota ? "Quota is the owner's quota for the period (or the sum of the monthly quotas inside it)." : "No quotas are set for this period."}
       actions={<CsvButton filename="forecast-by-owner.csv" header={header} rows={csvRows} />}
     >
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full text-[13px]">
           <thead className="border-b border-border bg-surface-muted/60">
             <tr>

@@ -22,7 +22,7 @@ export function StageTable({ forecast }: { forecast: Forecast }) {
       description="Open deals closing in the period, and deals won or lost in it. Conversion: of the deals that left a stage in the period, the share that moved forward rather than back or to lost."
       actions={<CsvButton filename="forecast-by-stage.csv" header={header} rows={rows} />}
     >
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full min-w-[760px] text-sm">
           <thead className="border-b border-border bg-surface-muted/60">
             <tr>

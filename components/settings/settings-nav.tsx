@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useEffect, useRef } from "react";
 import clsx from "clsx";
 import { Coins, GitBranch, History, KeyRound, ListChecks, Package, SlidersHorizontal, Target, Users } from "lucide-react";
 
@@ -20,17 +21,21 @@ const ADMIN = [
 
 export function SettingsNav({ admin }: { admin: boolean }) {
   const pathname = usePathname();
+  const activeLink = useRef<HTMLAnchorElement>(null);
+  // On a phone the strip scrolls sideways; the current section must be in view.
+  useEffect(() => activeLink.current?.scrollIntoView({ block: "nearest", inline: "nearest" }), [pathname]);
   return (
-    <nav aria-label="Settings" className="flex flex-col gap-0.5">
+    <nav aria-label="Settings" className="-mx-1 flex gap-0.5 overflow-x-auto px-1 py-0.5 md:mx-0 md:flex-col md:overflow-visible md:p-0">
       {(admin ? [...ADMIN, ...PERSONAL] : PERSONAL).map(({ href, label, icon: Icon }) => {
         const active = pathname === href || pathname.startsWith(`${href}/`);
         return (
           <Link
             key={href}
             href={href}
+            ref={active ? activeLink : undefined}
             aria-current={active ? "page" : undefined}
             className={clsx(
-              "flex items-center gap-2.5 rounded-lg px-2.5 py-2 text-sm font-medium transition",
+              "flex shrink-0 items-center gap-2.5 whitespace-nowrap rounded-lg px-2.5 py-2 text-sm font-medium transition",
               active ? "bg-surface text-text shadow-sm ring-1 ring-border" : "text-muted hover:bg-surface hover:text-text",
             )}
           >

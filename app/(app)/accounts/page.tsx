@@ -25,7 +25,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         actions={<Link href="/accounts/new" className={buttonClass("primary")}><Plus className="size-4" aria-hidden="true" /> New account</Link>}
       />
       <DirectoryTabs current="accounts" />
-      <div className="px-8 py-6">
+      <div className="px-4 py-5 sm:px-8 sm:py-6">
         <div className="mb-4"><SearchBox initial={input.q} placeholder="Search name, industry or city" /></div>
         <div className="overflow-x-auto rounded-xl border border-border bg-surface shadow-sm">
           <table className="w-full min-w-[760px] text-sm" data-testid="account-table">

@@ -25,7 +25,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
         actions={<Link href="/contacts/new" className={buttonClass("primary")}><Plus className="size-4" aria-hidden="true" /> New contact</Link>}
       />
       <DirectoryTabs current="contacts" />
-      <div className="px-8 py-6">
+      <div className="px-4 py-5 sm:px-8 sm:py-6">
         <div className="mb-4"><SearchBox initial={input.q} placeholder="Search name, email or company" /></div>
         <div className="overflow-x-auto rounded-xl border border-border bg-surface shadow-sm">
           <table className="w-full min-w-[760px] text-sm" data-testid="contact-table">

@@ -28,7 +28,7 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
           </Link>
         }
       />
-      <div className="px-8 py-6">
+      <div className="px-4 py-5 sm:px-8 sm:py-6">
         <FilterBar key={JSON.stringify(query.filters)} query={query} options={options} />
         <OpportunityTable key={`${data.page}:${JSON.stringify(query)}`} data={data} query={query} today={today} options={options} />
       </div>

@@ -6,9 +6,10 @@ import { requireActor } from "@/lib/server/auth/session";
 export default async function SettingsLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
   return (
-    <div className="flex min-h-screen">
-      <aside className="w-56 shrink-0 border-r border-border bg-surface-muted/40 px-3 py-6">
-        <p className="px-2.5 pb-3 text-xs font-semibold uppercase tracking-wide text-muted">Settings</p>
+    <div className="flex min-h-screen flex-col md:flex-row">
+      {/* A phone gets the sections as a strip that scrolls sideways above the page. */}
+      <aside className="shrink-0 border-b border-border bg-surface-muted/40 px-3 py-2 md:w-56 md:border-r md:border-b-0 md:py-6">
+        <p className="hidden px-2.5 pb-3 text-xs font-semibold uppercase tracking-wide text-muted md:block">Settings</p>
         <SettingsNav admin={isAdmin(actor)} />
       </aside>
       <div className="min-w-0 flex-1">{children}</div>

@@ -5,7 +5,7 @@ import type { LineItemDto } from "@/lib/server/line-items/dto";
 export function LineItemsPanel({ lines, currency }: { lines: LineItemDto[]; currency: string }) {
   if (!lines.length) return <p className="text-sm text-muted">No line items.</p>;
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-sm">
         <thead className="text-left text-xs uppercase tracking-wide text-muted">
           <tr>

@@ -37,7 +37,7 @@ export function AuditTable({ page, entity }: { page: AuditPage; entity: string |
         </nav>
       }
     >
-      <table className="w-full text-sm" data-testid="audit-table">
+      <div className="relative overflow-x-auto"><table className="w-full text-sm" data-testid="audit-table">
         <TableHead columns={[{ label: "When (UTC)" }, { label: "Who" }, { label: "Action" }, { label: "What changed" }]} />
         <tbody className="divide-y divide-border">
           {page.entries.length === 0 ? (
@@ -59,7 +59,7 @@ export function AuditTable({ page, entity }: { page: AuditPage; entity: string |
             </tr>
           ))}
         </tbody>
-      </table>
+      </table></div>
       <div className="flex items-center justify-between border-t border-border px-5 py-3 text-sm text-muted">
         <span>Page {page.page} of {pages}</span>
         <div className="flex gap-2">

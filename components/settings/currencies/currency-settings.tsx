@@ -25,7 +25,7 @@ export function CurrencySettings({ currencies }: { currencies: CurrencyDto[] }) 
         </Button>
       }
     >
-      <table className="w-full text-sm" data-testid="currencies-table">
+      <div className="relative overflow-x-auto"><table className="w-full text-sm" data-testid="currencies-table">
         <TableHead columns={[{ label: "Currency" }, { label: `Rate to ${base}`, right: true }, { label: "Rate date" }, { label: "Open deals", right: true }, { label: "Status" }, { label: "Actions", right: true, hidden: true }]} />
         <tbody className="divide-y divide-border">
           {currencies.map((c) => (
@@ -52,7 +52,7 @@ export function CurrencySettings({ currencies }: { currencies: CurrencyDto[] }) 
             </tr>
           ))}
         </tbody>
-      </table>
+      </table></div>
       {editing ? <CurrencyDialog currency={editing} base={base} onClose={() => setEditing(null)} /> : null}
     </Card>
   );

@@ -30,7 +30,7 @@ export function FieldSettings({ fields }: { fields: CustomFieldDto[] }) {
       actions={<Button variant="primary" size="sm" onClick={() => setEditing("new")}><Plus className="size-4" aria-hidden="true" /> Add field</Button>}
     >
       {fields.length === 0 ? <p className="px-5 py-10 text-center text-sm text-muted">No custom fields yet.</p> : (
-        <table className="w-full text-sm" data-testid="fields-table">
+        <div className="relative overflow-x-auto"><table className="w-full text-sm" data-testid="fields-table">
           <TableHead columns={[{ label: "Field" }, { label: "Type" }, { label: "Options" }, { label: "In use", right: true }, { label: "Actions", right: true, hidden: true }]} />
           <tbody className="divide-y divide-border">
             {fields.map((f, i) => (
@@ -58,7 +58,7 @@ export function FieldSettings({ fields }: { fields: CustomFieldDto[] }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></div>
       )}
       {editing ? <FieldDialog field={editing} onClose={() => setEditing(null)} /> : null}
     </Card>

@@ -82,7 +82,7 @@ export function ProductSettings({ products, total, page, pageSize, filters, grou
           <option value="all">All</option>
         </select>
       </form>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full text-sm" data-testid="products-table">
           <TableHead columns={[{ label: "Product" }, { label: "Group" }, { label: "Unit price", right: true }, { label: "Billing" }, { label: "Lines", right: true }, { label: "Status" }, { label: "Actions", right: true, hidden: true }]} />
           <tbody className="divide-y divide-border">

@@ -58,7 +58,7 @@ export function QuotaGrid({ query, quotas, users, baseCurrency }: { query: { per
         </div>
       }
     >
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full text-sm" data-testid="quota-grid">
           <thead className="border-b border-border bg-surface-muted/60 text-xs font-medium uppercase tracking-wide text-muted">
             <tr>

@@ -32,7 +32,7 @@ export function UserSettings({ users, currentUserId }: { users: UserDto[]; curre
         </Button>
       }
     >
-      <table className="w-full text-sm" data-testid="users-table">
+      <div className="relative overflow-x-auto"><table className="w-full text-sm" data-testid="users-table">
         <TableHead columns={[{ label: "User" }, { label: "Role" }, { label: "Status" }, { label: "Open deals", right: true }, { label: "Actions", right: true }]} />
         <tbody className="divide-y divide-border">
           {users.map((u) => (
@@ -98,7 +98,7 @@ export function UserSettings({ users, currentUserId }: { users: UserDto[]; curre
             </tr>
           ))}
         </tbody>
-      </table>
+      </table></div>
       <NewUserDialog open={adding} onClose={() => setAdding(false)} onCreated={(email, pw) => setPassword({ email, password: pw })} />
       <PasswordOnceDialog value={password} onClose={() => setPassword(null)} />
       <ReassignDialog key={reassigning?.id ?? "none"} from={reassigning} users={users} onClose={() => setReassigning(null)} />

@@ -12,7 +12,7 @@ export default async function NewAccountPage() {
   return (
     <>
       <PageHeader title="New account" />
-      <div className="px-8 py-6"><AccountForm account={null} users={users} actorId={actor.id} /></div>
+      <div className="px-4 py-5 sm:px-8 sm:py-6"><AccountForm account={null} users={users} actorId={actor.id} /></div>
     </>
   );
 }

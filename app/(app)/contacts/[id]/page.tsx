@@ -44,7 +44,7 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
           <div><dt className="text-xs text-muted">Phone</dt><dd>{c.phone ?? "—"}</dd></div>
         </dl>
       </header>
-      <div className="px-8 py-6">
+      <div className="px-4 py-5 sm:px-8 sm:py-6">
         <section className="rounded-xl border border-border bg-surface shadow-sm">
           <h2 className="border-b border-border px-5 py-3 text-sm font-semibold">Opportunities ({d.opportunities.length})</h2>
           {d.opportunities.length ? (

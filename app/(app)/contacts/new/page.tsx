@@ -13,7 +13,7 @@ export default async function NewContactPage({ searchParams }: { searchParams: P
   return (
     <>
       <PageHeader title="New contact" />
-      <div className="px-8 py-6"><ContactForm contact={null} account={account ? { id: account.id, label: account.name } : null} /></div>
+      <div className="px-4 py-5 sm:px-8 sm:py-6"><ContactForm contact={null} account={account ? { id: account.id, label: account.name } : null} /></div>
     </>
   );
 }

@@ -16,7 +16,7 @@ export default async function NewOpportunityPage({ searchParams }: { searchParam
   return (
     <>
       <PageHeader title="New opportunity" description="Only the title and stage are required; everything else can wait." />
-      <div className="px-8 py-6">
+      <div className="px-4 py-5 sm:px-8 sm:py-6">
         <OpportunityForm options={options} actorId={actor.id} opportunity={null} preset={{ stageId: param(params.stageId) }} account={context.account} contacts={[]} />
       </div>
     </>

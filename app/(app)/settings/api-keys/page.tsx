@@ -24,7 +24,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
           </>
         }
       />
-      <div className="max-w-5xl space-y-8 px-8 py-6">
+      <div className="max-w-5xl space-y-8 px-4 py-5 sm:px-8 sm:py-6">
         <section className="space-y-3">
           <h2 className="text-sm font-semibold">Create a key</h2>
           <CreateApiKeyForm />

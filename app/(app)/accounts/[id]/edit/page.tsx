@@ -20,7 +20,7 @@ export default async function EditAccountPage({ params }: { params: Promise<{ id
   return (
     <>
       <PageHeader title={`Edit ${account.name}`} />
-      <div className="px-8 py-6"><AccountForm account={account} users={users} actorId={actor.id} /></div>
+      <div className="px-4 py-5 sm:px-8 sm:py-6"><AccountForm account={account} users={users} actorId={actor.id} /></div>
     </>
   );
 }

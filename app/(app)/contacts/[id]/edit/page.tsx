@@ -19,7 +19,7 @@ export default async function EditContactPage({ params }: { params: Promise<{ id
   return (
     <>
       <PageHeader title={`Edit ${d.contact.firstName} ${d.contact.lastName}`} />
-      <div className="px-8 py-6"><ContactForm contact={d.contact} account={account} /></div>
+      <div className="px-4 py-5 sm:px-8 sm:py-6"><ContactForm contact={d.contact} account={account} /></div>
     </>
   );
 }

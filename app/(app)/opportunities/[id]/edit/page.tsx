@@ -33,7 +33,7 @@ export default async function EditOpportunityPage({ params }: { params: Promise<
   return (
     <>
       <PageHeader title={`Edit “${context.opportunity!.title}”`} />
-      <div className="px-8 py-6">
+      <div className="px-4 py-5 sm:px-8 sm:py-6">
         <OpportunityForm options={options} actorId={actor.id} opportunity={context.opportunity} account={context.account} contacts={context.contacts} hasLineItems={context.hasLineItems} />
       </div>
     </>

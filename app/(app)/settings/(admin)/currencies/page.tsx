@@ -14,7 +14,7 @@ export default async function CurrenciesPage() {
   return (
     <>
       <PageHeader title="Currencies" description="Rates convert every amount to the base currency for totals and the forecast." />
-      <div className="px-8 py-6">
+      <div className="px-4 py-5 sm:px-8 sm:py-6">
         <CurrencySettings currencies={currencies} />
       </div>
     </>

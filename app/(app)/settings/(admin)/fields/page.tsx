@@ -14,7 +14,7 @@ export default async function FieldsPage() {
   return (
     <>
       <PageHeader title="Custom fields" description="Extra fields on every opportunity: shown on the form and detail page, filterable, exported and validated by the API." />
-      <div className="px-8 py-6">
+      <div className="px-4 py-5 sm:px-8 sm:py-6">
         <FieldSettings fields={fields} />
       </div>
     </>

@@ -14,7 +14,7 @@ export default async function ListsPage() {
   return (
     <>
       <PageHeader title="Lists" description="The choices behind the opportunity form. Deactivated items stay on existing deals but are no longer offered." />
-      <div className="grid gap-6 px-8 py-6 xl:grid-cols-2">
+      <div className="grid gap-6 px-4 py-5 sm:px-8 sm:py-6 xl:grid-cols-2">
         <ListEditor kind="source" title="Sources" description="Where a deal came from." items={lists.source} />
         <ListEditor kind="type" title="Opportunity types" description="New business, upsell, renewal…" items={lists.type} />
         <ListEditor kind="lostReason" title="Lost reasons" description="Asked for whenever a deal is lost." items={lists.lostReason} />

@@ -16,7 +16,7 @@ export default async function PipelinesPage({ searchParams }: { searchParams: Pr
   return (
     <>
       <PageHeader title="Pipelines and stages" description="Shape the stages deals move through. Changes show on the board at once." />
-      <div className="px-8 py-6">
+      <div className="px-4 py-5 sm:px-8 sm:py-6">
         <PipelineSettings pipelines={pipelines} selectedId={selected?.id ?? null} lostReasons={lostReasons} />
       </div>
     </>

@@ -25,7 +25,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader title="Products" description="The catalog salespeople build deals from. Archived products stay on old deals and leave the picker." />
-      <div className="px-8 py-6">
+      <div className="px-4 py-5 sm:px-8 sm:py-6">
         <ProductSettings products={rows} total={total} page={page} pageSize={PAGE_SIZE} filters={filters} groups={groups} currencies={currencies.filter((c) => c.active).map((c) => c.code)} />
       </div>
     </>

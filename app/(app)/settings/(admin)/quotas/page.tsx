@@ -19,7 +19,7 @@ export default async function QuotasPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <PageHeader title="Quotas" description={`Targets per person and period, in ${base}. The forecast compares won and committed deals with them.`} />
-      <div className="px-8 py-6">
+      <div className="px-4 py-5 sm:px-8 sm:py-6">
         <QuotaGrid query={query} quotas={quotas} users={users.filter((u) => u.active)} baseCurrency={base} />
       </div>
     </>

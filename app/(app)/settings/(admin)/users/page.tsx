@@ -14,7 +14,7 @@ export default async function UsersPage() {
   return (
     <>
       <PageHeader title="Users" description="Invite people, set their role, and lock out those who left. A deactivated user's sessions and API keys stop at once." />
-      <div className="px-8 py-6">
+      <div className="px-4 py-5 sm:px-8 sm:py-6">
         <UserSettings users={users} currentUserId={actor.id} />
       </div>
     </>
