@@ -13,7 +13,7 @@ export function DirectoryTabs({ current }: { current: "accounts" | "contacts" })
     </Link>
   );
   return (
-    <nav aria-label="Directory" className="flex gap-5 border-b border-border bg-surface px-8 pt-3">
+    <nav aria-label="Directory" className="flex gap-5 border-b border-border bg-surface px-4 pt-3 sm:px-8">
       {tab("accounts", "Accounts")}
       {tab("contacts", "Contacts")}
     </nav>

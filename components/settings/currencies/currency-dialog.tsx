@@ -6,7 +6,8 @@ import type { CurrencyDto } from "@/lib/server/settings/currencies";
 import { createCurrencyAction, updateCurrencyAction } from "@/app/(app)/settings/(admin)/currencies/actions";
 import { currencyCreateSchema, type CurrencyInput } from "@/lib/validation/settings-currencies";
 import { Button } from "../ui/button";
-import { Field, FormActions, inputClass } from "../ui/field";
+import { Field } from "@/components/forms/field";
+import { FormActions, inputClass } from "../ui/field";
 import { Modal } from "../ui/modal";
 import { useSettingsAction } from "../use-settings-action";
 

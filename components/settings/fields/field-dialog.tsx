@@ -7,7 +7,8 @@ import type { CustomFieldDto } from "@/lib/server/settings/custom-fields";
 import { CUSTOM_FIELD_TYPES, type CustomFieldType } from "@/lib/validation/settings-custom-fields";
 import { createCustomFieldAction, updateCustomFieldAction } from "@/app/(app)/settings/(admin)/fields/actions";
 import { Button } from "../ui/button";
-import { Field, FormActions, inputClass } from "../ui/field";
+import { Field } from "@/components/forms/field";
+import { FormActions, inputClass } from "../ui/field";
 import { Modal } from "../ui/modal";
 import { useSettingsAction } from "../use-settings-action";
 

@@ -8,7 +8,8 @@ import { useForm, useWatch } from "react-hook-form";
 import type { StageDto } from "@/lib/server/settings/pipeline-dto";
 import { stageFormSchema, type StageForm } from "@/lib/validation/settings-pipelines";
 import { Button } from "../ui/button";
-import { Field, FormActions, inputClass } from "../ui/field";
+import { Field } from "@/components/forms/field";
+import { FormActions, inputClass } from "../ui/field";
 import { Modal } from "../ui/modal";
 
 export const STAGE_COLORS = ["#94a3b8", "#60a5fa", "#38bdf8", "#22d3ee", "#a78bfa", "#f472b6", "#f59e0b", "#f97316", "#10b981", "#ef4444"];

@@ -6,7 +6,8 @@ import type { ProductDto } from "@/lib/server/products/dto";
 import { createProductAction, updateProductAction } from "@/app/(app)/settings/(admin)/products/actions";
 import { productCreateSchema, type ProductCreateInput, type ProductFormValues } from "@/lib/validation/products";
 import { Button } from "../ui/button";
-import { Field, FormActions, inputClass } from "../ui/field";
+import { Field } from "@/components/forms/field";
+import { FormActions, inputClass } from "../ui/field";
 import { Modal } from "../ui/modal";
 import { useSettingsAction } from "../use-settings-action";
 

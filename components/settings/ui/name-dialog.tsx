@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import { Button } from "./button";
-import { Field, FormActions, inputClass } from "./field";
+import { Field } from "@/components/forms/field";
+import { FormActions, inputClass } from "./field";
 import { Modal } from "./modal";
 
 /** A one-field dialog for naming or renaming something. */

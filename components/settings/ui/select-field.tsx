@@ -1,4 +1,5 @@
-import { Field, inputClass } from "./field";
+import { Field } from "@/components/forms/field";
+import { inputClass } from "./field";
 
 /** A labelled select whose first entry asks for a choice ("Choose a stage…"). */
 export function SelectField({ id, label, error, placeholder, value, onChange, options }: {

@@ -5,7 +5,8 @@ import { useForm } from "react-hook-form";
 import { createUserAction } from "@/app/(app)/settings/(admin)/users/actions";
 import { userCreateSchema, type UserCreateInput } from "@/lib/validation/settings-users";
 import { Button } from "../ui/button";
-import { Field, FormActions, inputClass } from "../ui/field";
+import { Field } from "@/components/forms/field";
+import { FormActions, inputClass } from "../ui/field";
 import { Modal } from "../ui/modal";
 import { useSettingsAction } from "../use-settings-action";
 
