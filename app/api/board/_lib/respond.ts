@@ -1,6 +1,7 @@
-// The board's internal read endpoints (session auth only). The REST API issue
-// folds them into /api/v1 with its shared wrapper; until then this keeps
-// them thin: who is asking, one service call, the one error shape.
+// The board's own read endpoints (the browser's session only; other systems use
+// /api/v1): who is asking, one service call, the one error shape. They stay out
+// of the public API's wrapper because the board needs no key, rate limit or
+// idempotency, and its response shape is the UI's, free to change with it.
 import { actorOrThrow } from "@/lib/server/auth/session";
 import type { Actor } from "@/lib/server/auth/actor";
 import { errorResponse } from "@/lib/server/error-mapping";
