@@ -40,6 +40,7 @@ const NOT_FUZZED: Record<string, string> = {
   "POST /api/auth/{nextauth}": "Auth.js's own protocol; sign-in throttling would lock the demo users out",
   "GET /api/health": "no input",
   "GET /api/ready": "no input",
+  "GET /api/live": "no input, a constant answer",
 };
 
 function credentials(world: DemoWorld, caller: CallerName, origin: string): Record<string, string> {
