@@ -100,6 +100,7 @@ export function apiRoute<E extends Endpoint<any, any, any, any, any>>(ep: E, han
     const incoming = request.headers.get("x-request-id");
     const requestId = incoming && /^[\w.:-]{8,128}$/.test(incoming) ? incoming : randomUUID();
     const headers: Record<string, string> = { "X-Request-Id": requestId };
+    const url = new URL(request.url); // parsed once: the query, the idempotency scope and the log line read it
     let caller: Caller = { actor: null };
     let status = 500;
     let reservation: string | null = null;
@@ -109,7 +110,6 @@ export function apiRoute<E extends Endpoint<any, any, any, any, any>>(ep: E, han
         headers["X-RateLimit-Limit"] = String(caller.rateLimit.limit);
         headers["X-RateLimit-Remaining"] = String(Math.max(0, caller.rateLimit.limit - caller.rateLimit.count));
       }
-      const url = new URL(request.url);
       const params = parseWith(ep.params, await context.params, "");
       const query = parseWith(ep.query, searchParamsObject(url), "");
       let body: unknown = undefined;
@@ -143,7 +143,7 @@ export function apiRoute<E extends Endpoint<any, any, any, any, any>>(ep: E, han
       return jsonResponse(status, mapped.body, headers);
     } finally {
       logger.info(
-        { requestId, userId: caller.actor?.id, method: request.method, path: new URL(request.url).pathname, status, durationMs: Math.round(performance.now() - started) },
+        { requestId, userId: caller.actor?.id, method: request.method, path: url.pathname, status, durationMs: Math.round(performance.now() - started) },
         "api request",
       );
     }

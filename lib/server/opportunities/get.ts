@@ -1,13 +1,15 @@
 // Reading one opportunity: only through the visibility rule, so a private
 // opportunity the actor may not see is "not found", never "forbidden"
 // (which would confirm it exists).
-import { prisma } from "@/lib/db";
+import { database, prisma } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/client";
 import type { Actor } from "../auth/actor";
 import { notFound } from "../errors";
 import { canEditOpportunity } from "../permissions";
 import { visibleOpportunities, visibleOpportunitiesSql } from "../visibility";
-import { toOpportunityDto, type OpportunityDto, type OpportunityRowWithRelations } from "./dto";
+import type { OpportunityDto, OpportunityRowWithRelations } from "./dto";
+import { OPPORTUNITY_DTO_COLUMNS, opportunityDtoFromRow } from "./dto-sql";
+import { statementName } from "./statement-names";
 
 type Db = Prisma.TransactionClient;
 
@@ -57,10 +59,15 @@ export async function loadOpportunityRow(id: string, db: Db): Promise<Opportunit
   return row;
 }
 
+/**
+ * The API's and the pages' read of one opportunity: one statement outside any
+ * transaction, straight on the pool, the DTO built by PostgreSQL (dto-sql.ts).
+ */
 export async function getOpportunity(actor: Actor, id: string): Promise<OpportunityDto> {
-  const row = await findRow(actor, id, prisma());
+  const query = Prisma.sql`SELECT ${Prisma.raw(OPPORTUNITY_DTO_COLUMNS)} FROM "Opportunity" o WHERE o."id" = ${id} AND ${visibleOpportunitiesSql(actor, "o")}`;
+  const [row] = await database().queryArrays(query.text, query.values, statementName(query.text));
   if (!row) throw notFound("Opportunity");
-  return toOpportunityDto(row);
+  return opportunityDtoFromRow(row);
 }
 
 export function mayEdit(actor: Actor, dto: Pick<OpportunityDto, "ownerId" | "memberIds">): boolean {
