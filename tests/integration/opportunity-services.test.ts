@@ -78,6 +78,25 @@ describe.each(availableKinds())("opportunity services on %s", (kind) => {
     expect(ok.customFields).toEqual({ decisionProcess: "Committee" });
   });
 
+  it("answers a create and an edit with exactly what a read gives, every kind of field (money, dates, JSON, arrays)", async () => {
+    // The writes return their row from hand-written SQL typed per driver (row-sql.ts), the read from another query.
+    const account = await t.db.prisma.account.findFirstOrThrow();
+    const o = await createOpportunity(actors.alice, {
+      title: "Every field", description: "All of it", externalId: "CRM-EVERY", stageId: stages.Won.id, amount: "1234.5", currency: "EUR",
+      exchangeRate: "1.08765432", recurringAmount: "99.99", contractMonths: 12, expectedCloseDate: "2027-02-28", accountId: account.id,
+      labels: ["HOT", "PRIORITY"], rating: 4, isPrivate: true, customFields: { decisionProcess: "Committee", nextStep: "Call" },
+      utmSource: "news", utmMedium: "mail", utmCampaign: "q1", utmContent: "banner", forecastCategory: "COMMIT",
+    });
+    expect(o).toMatchObject({ amount: "1234.50", exchangeRate: "1.08765432", baseAmount: "1342.71", recurringAmount: "99.99", status: "WON" });
+    expect(o.actualCloseDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await getOpportunity(actors.alice, o.id)).toEqual(o);
+    const edited = await updateOpportunity(actors.alice, o.id, {
+      amount: "0.01", expectedCloseDate: null, labels: [], rating: null, customFields: { decisionProcess: "Single buyer" }, stageId: stages.Lead.id,
+    });
+    expect(edited).toMatchObject({ amount: "0.01", expectedCloseDate: null, actualCloseDate: null, labels: [], rating: null, status: "OPEN", version: 2 });
+    expect(await getOpportunity(actors.alice, o.id)).toEqual(edited);
+  });
+
   it("requires a lost reason to create or move into a lost stage, and applies won/lost odds", async () => {
     expect(await fieldsOf(createOpportunity(actors.alice, { title: "Lost", stageId: stages.Lost.id }))).toMatchObject({ fields: { lostReasonId: expect.any(String) } });
     const lost = await createOpportunity(actors.alice, { title: "Lost", stageId: stages.Lost.id, lostReasonId, competitor: "Rival" });
