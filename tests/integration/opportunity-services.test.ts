@@ -107,6 +107,30 @@ describe.each(availableKinds())("opportunity services on %s", (kind) => {
     expect(await fieldsOf(updateOpportunity(actors.alice, lost.id, { probability: 40 }))).toMatchObject({ fields: { probability: "A won opportunity's probability is 100" } });
   });
 
+  it("refuses a stage of an archived pipeline and an inactive lost reason, on create and on a stage change only", async () => {
+    const old = await t.db.prisma.pipeline.create({
+      data: { name: "Old pipeline", stages: { create: [{ name: "Old open", position: 0, probability: 10 }, { name: "Old lost", position: 1, probability: 0, type: "LOST" }] } },
+      include: { stages: true },
+    });
+    const oldOpen = old.stages.find((s) => s.type === "OPEN")!.id;
+    const kept = await createOpportunity(actors.alice, { title: "In the old pipeline", stageId: oldOpen });
+    await t.db.prisma.pipeline.update({ where: { id: old.id }, data: { isArchived: true } });
+    const archived = { code: "VALIDATION", fields: { stageId: "The stage's pipeline is archived" } };
+    expect(await fieldsOf(createOpportunity(actors.alice, { title: "x", stageId: oldOpen }))).toEqual(archived);
+    const o = await createOpportunity(actors.alice, { title: "Elsewhere", stageId: stages.Lead.id });
+    expect(await fieldsOf(updateOpportunity(actors.alice, o.id, { stageId: oldOpen }))).toEqual(archived);
+    // A deal already there stays editable: only a new stage is checked.
+    expect((await updateOpportunity(actors.alice, kept.id, { description: "still here", stageId: oldOpen })).description).toBe("still here");
+
+    const retired = await t.db.prisma.lostReason.create({ data: { name: "Retired reason", active: false } });
+    const inactive = { code: "VALIDATION", fields: { lostReasonId: "Choose one of the lost reasons" } };
+    expect(await fieldsOf(createOpportunity(actors.alice, { title: "x", stageId: stages.Lost.id, lostReasonId: retired.id }))).toEqual(inactive);
+    expect(await fieldsOf(updateOpportunity(actors.alice, o.id, { stageId: stages.Lost.id, lostReasonId: retired.id }))).toEqual(inactive);
+    const lost = await updateOpportunity(actors.alice, o.id, { stageId: stages.Lost.id, lostReasonId });
+    expect(lost).toMatchObject({ status: "LOST", lostReasonId });
+    expect(await getOpportunity(actors.alice, o.id)).toMatchObject({ version: 2 });
+  });
+
   it("moves stage through update with the board's rules, records history and time in stage", async () => {
     const o = await createOpportunity(actors.alice, { title: "Mover", stageId: stages.Lead.id, probability: 33 });
     expect(o).toMatchObject({ probability: 33, probabilityOverridden: true });

@@ -41,16 +41,18 @@ export async function readForCreate(run: RunSql, input: OpportunityCreateInput):
     extra.push(Prisma.sql`(SELECT json_build_object('code', c."code", 'rateToBase', c."rateToBase"::text) FROM "Currency" c WHERE c."isBase" = TRUE LIMIT 1) AS "baseCurrency"`);
   }
   const stageId = Prisma.sql`${input.stageId}::text`;
+  // Only a lost stage asks for a reason; without one sent there is nothing to look up. (Sub-selects rather than joins: cheaper to plan.)
+  const reason = input.lostReasonId
+    ? Prisma.sql`EXISTS (SELECT 1 FROM "LostReason" r WHERE r."id" = ${input.lostReasonId}::text AND r."active" = TRUE)`
+    : Prisma.sql`FALSE`;
   const [row] = await run<Row>(Prisma.sql`
     SELECT s."id" AS "targetId", s."pipelineId" AS "targetPipelineId", s."type"::text AS "targetType", s."probability" AS "targetProbability",
-      s."forecastCategory"::text AS "targetForecastCategory", p."isArchived" AS "targetPipelineArchived",
-      ${lastRankSql(stageId)} AS "lastRank", ${ACTIVE_DEFINITIONS_JSON_SQL} AS "definitions",
-      COALESCE(r."active", FALSE) AS "reasonActive"
+      s."forecastCategory"::text AS "targetForecastCategory",
+      (SELECT p."isArchived" FROM "Pipeline" p WHERE p."id" = s."pipelineId") AS "targetPipelineArchived",
+      ${lastRankSql(stageId)} AS "lastRank", ${ACTIVE_DEFINITIONS_JSON_SQL} AS "definitions", ${reason} AS "reasonActive"
       ${extra.length ? Prisma.sql`, ${Prisma.join(extra, ", ")}` : Prisma.empty}
     FROM (SELECT 1) AS one
-      LEFT JOIN "Stage" s ON s."id" = ${stageId}
-      LEFT JOIN "Pipeline" p ON p."id" = s."pipelineId"
-      LEFT JOIN "LostReason" r ON r."id" = ${input.lostReasonId ?? null}::text`);
+      LEFT JOIN "Stage" s ON s."id" = ${stageId}`);
   const { targetId, targetPipelineId, targetType, targetProbability, targetForecastCategory, targetPipelineArchived, ...rest } = row;
   const stage = targetId
     ? { id: targetId, pipelineId: targetPipelineId, type: targetType, probability: targetProbability, forecastCategory: targetForecastCategory, pipelineArchived: targetPipelineArchived }
