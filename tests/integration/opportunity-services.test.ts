@@ -78,6 +78,25 @@ describe.each(availableKinds())("opportunity services on %s", (kind) => {
     expect(ok.customFields).toEqual({ decisionProcess: "Committee" });
   });
 
+  it("answers a create and an edit with exactly what a read gives, every kind of field (money, dates, JSON, arrays)", async () => {
+    // The writes return their row from hand-written SQL typed per driver (row-sql.ts), the read from another query.
+    const account = await t.db.prisma.account.findFirstOrThrow();
+    const o = await createOpportunity(actors.alice, {
+      title: "Every field", description: "All of it", externalId: "CRM-EVERY", stageId: stages.Won.id, amount: "1234.5", currency: "EUR",
+      exchangeRate: "1.08765432", recurringAmount: "99.99", contractMonths: 12, expectedCloseDate: "2027-02-28", accountId: account.id,
+      labels: ["HOT", "PRIORITY"], rating: 4, isPrivate: true, customFields: { decisionProcess: "Committee", nextStep: "Call" },
+      utmSource: "news", utmMedium: "mail", utmCampaign: "q1", utmContent: "banner", forecastCategory: "COMMIT",
+    });
+    expect(o).toMatchObject({ amount: "1234.50", exchangeRate: "1.08765432", baseAmount: "1342.71", recurringAmount: "99.99", status: "WON" });
+    expect(o.actualCloseDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await getOpportunity(actors.alice, o.id)).toEqual(o);
+    const edited = await updateOpportunity(actors.alice, o.id, {
+      amount: "0.01", expectedCloseDate: null, labels: [], rating: null, customFields: { decisionProcess: "Single buyer" }, stageId: stages.Lead.id,
+    });
+    expect(edited).toMatchObject({ amount: "0.01", expectedCloseDate: null, actualCloseDate: null, labels: [], rating: null, status: "OPEN", version: 2 });
+    expect(await getOpportunity(actors.alice, o.id)).toEqual(edited);
+  });
+
   it("requires a lost reason to create or move into a lost stage, and applies won/lost odds", async () => {
     expect(await fieldsOf(createOpportunity(actors.alice, { title: "Lost", stageId: stages.Lost.id }))).toMatchObject({ fields: { lostReasonId: expect.any(String) } });
     const lost = await createOpportunity(actors.alice, { title: "Lost", stageId: stages.Lost.id, lostReasonId, competitor: "Rival" });
@@ -86,6 +105,30 @@ describe.each(availableKinds())("opportunity services on %s", (kind) => {
     const won = await updateOpportunity(actors.alice, lost.id, { stageId: stages.Won.id, version: lost.version });
     expect(won).toMatchObject({ status: "WON", probability: 100, lostReasonId: null, competitor: null, version: 2 });
     expect(await fieldsOf(updateOpportunity(actors.alice, lost.id, { probability: 40 }))).toMatchObject({ fields: { probability: "A won opportunity's probability is 100" } });
+  });
+
+  it("refuses a stage of an archived pipeline and an inactive lost reason, on create and on a stage change only", async () => {
+    const old = await t.db.prisma.pipeline.create({
+      data: { name: "Old pipeline", stages: { create: [{ name: "Old open", position: 0, probability: 10 }, { name: "Old lost", position: 1, probability: 0, type: "LOST" }] } },
+      include: { stages: true },
+    });
+    const oldOpen = old.stages.find((s) => s.type === "OPEN")!.id;
+    const kept = await createOpportunity(actors.alice, { title: "In the old pipeline", stageId: oldOpen });
+    await t.db.prisma.pipeline.update({ where: { id: old.id }, data: { isArchived: true } });
+    const archived = { code: "VALIDATION", fields: { stageId: "The stage's pipeline is archived" } };
+    expect(await fieldsOf(createOpportunity(actors.alice, { title: "x", stageId: oldOpen }))).toEqual(archived);
+    const o = await createOpportunity(actors.alice, { title: "Elsewhere", stageId: stages.Lead.id });
+    expect(await fieldsOf(updateOpportunity(actors.alice, o.id, { stageId: oldOpen }))).toEqual(archived);
+    // A deal already there stays editable: only a new stage is checked.
+    expect((await updateOpportunity(actors.alice, kept.id, { description: "still here", stageId: oldOpen })).description).toBe("still here");
+
+    const retired = await t.db.prisma.lostReason.create({ data: { name: "Retired reason", active: false } });
+    const inactive = { code: "VALIDATION", fields: { lostReasonId: "Choose one of the lost reasons" } };
+    expect(await fieldsOf(createOpportunity(actors.alice, { title: "x", stageId: stages.Lost.id, lostReasonId: retired.id }))).toEqual(inactive);
+    expect(await fieldsOf(updateOpportunity(actors.alice, o.id, { stageId: stages.Lost.id, lostReasonId: retired.id }))).toEqual(inactive);
+    const lost = await updateOpportunity(actors.alice, o.id, { stageId: stages.Lost.id, lostReasonId });
+    expect(lost).toMatchObject({ status: "LOST", lostReasonId });
+    expect(await getOpportunity(actors.alice, o.id)).toMatchObject({ version: 2 });
   });
 
   it("moves stage through update with the board's rules, records history and time in stage", async () => {

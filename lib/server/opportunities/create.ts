@@ -1,22 +1,33 @@
 // Creating an opportunity: defaults (owner = the creator, currency = base,
 // probability = the stage's), the stage rules of DESIGN.md, a rank at the end
 // of its column, and a first StageChange row so time-in-stage starts now.
-// Line items sent along are created in the same transaction and give the amount.
+// Two statements and no explicit transaction: one read (create-read.ts) of
+// everything the rules need, the rules in memory, one write (create-write.ts)
+// of the row and its StageChange. Members, contacts and line items sent along
+// are written with the row in one transaction; line items give the amount.
 import { prisma } from "@/lib/db";
-import type { Prisma } from "@/lib/db/generated/client";
 import { moneyString } from "@/lib/domain/decimal";
 import { amountsFromLines, type LineInput } from "@/lib/domain/line-items";
 import { rankBetween } from "@/lib/domain/rank";
 import type { LineDraftInput } from "@/lib/validation/line-items";
 import type { OpportunityCreateInput } from "@/lib/validation/opportunity";
 import type { Actor } from "../auth/actor";
-import { AppError } from "../errors";
 import { checkedCustomFields } from "../custom-fields/definitions";
+import { AppError } from "../errors";
 import { resolveDrafts } from "../line-items/replace";
+import type { ResolvedLine } from "../line-items/resolve";
 import { checkedBaseAmount } from "./base-amount";
-import { opportunityDtoInclude, toOpportunityDto, type OpportunityDto } from "./dto";
-import { baseCurrency, checkReferences, lastRankIn } from "./references";
-import { loadTargetStage, stageChangeData } from "./stage-change";
+import { readForCreate, type CreateRead } from "./create-read";
+import { insertOpportunity, type NewOpportunity } from "./create-write";
+import { toOpportunityDto, type OpportunityDto } from "./dto";
+import { loadOpportunityRow } from "./get";
+import type { CheckedCurrency } from "./references";
+import { checkReferences } from "./references";
+import { rowFromSql } from "./row-sql";
+import { inTransaction, onItsOwn, writeFailure } from "./sql-run";
+import { checkTargetStage, stageChangeFields, type TargetStage } from "./stage-change";
+
+type Input = OpportunityCreateInput & { lineItems?: LineDraftInput[] };
 
 /** With line items the amounts are theirs; an amount sent as well must agree (the form sends the derived one). */
 function derivedAmounts(lines: LineInput[], input: OpportunityCreateInput) {
@@ -30,75 +41,98 @@ function derivedAmounts(lines: LineInput[], input: OpportunityCreateInput) {
   return derived;
 }
 
-export async function createOpportunity(actor: Actor, input: OpportunityCreateInput & { lineItems?: LineDraftInput[] }): Promise<OpportunityDto> {
-  return prisma().$transaction(async (tx) => {
-    const stage = await loadTargetStage(tx, input.stageId);
-    if (input.pipelineId && input.pipelineId !== stage.pipelineId) {
-      throw new AppError("VALIDATION", "The stage is not in that pipeline", { stageId: "Choose a stage of the selected pipeline" });
-    }
-    const refs = await checkReferences(tx, input);
-    const currency = refs.currency ?? (await baseCurrency(tx));
-    const exchangeRate = input.exchangeRate ?? currency.rateToBase;
-    const lines = input.lineItems?.length
-      ? await resolveDrafts(tx, input.lineItems, { currencyCode: currency.code, exchangeRate, contractMonths: input.contractMonths ?? null }, [], "lineItems.")
-      : [];
-    const derived = lines.length ? derivedAmounts(lines, input) : null;
-    const amount = derived?.amount ?? input.amount ?? "0";
-    const customFields = await checkedCustomFields(tx, input.customFields ?? {});
-    const now = new Date();
-    // A new opportunity "arrives" in its stage from nowhere; the shared rules
-    // set its status, odds, close date and (for a lost stage) its lost details.
-    const placement = stageChangeData(
-      tx,
-      {
-        id: "",
-        stageId: "",
-        status: "OPEN",
-        probability: input.probability ?? stage.probability,
-        probabilityOverridden: input.probability != null,
-        forecastCategory: input.forecastCategory ?? stage.forecastCategory,
-        forecastCategoryOverridden: input.forecastCategory != null,
-      },
-      stage,
-      { lostReasonId: input.lostReasonId ?? null, lostNote: input.lostNote ?? null, competitor: input.competitor ?? null },
-      now,
-    );
-    const data: Prisma.OpportunityUncheckedCreateInput = {
-      ...((await placement) as Prisma.OpportunityUncheckedCreateInput),
-      stageChangedAt: now,
-      statusChangedAt: now,
-      rank: rankBetween(await lastRankIn(tx, stage.id), null),
-      title: input.title,
-      description: input.description ?? null,
-      externalId: input.externalId ?? null,
-      amount,
-      currencyCode: currency.code,
-      exchangeRate,
-      baseAmount: checkedBaseAmount(amount, exchangeRate),
-      recurringAmount: derived?.recurringAmount ?? input.recurringAmount ?? "0",
-      contractMonths: input.contractMonths ?? null,
-      expectedCloseDate: input.expectedCloseDate ? new Date(`${input.expectedCloseDate}T00:00:00Z`) : null,
-      ownerId: input.ownerId ?? actor.id,
-      createdById: actor.id,
-      accountId: input.accountId ?? null,
-      sourceId: input.sourceId ?? null,
-      typeId: input.typeId ?? null,
-      labels: input.labels ?? [],
-      rating: input.rating ?? null,
-      isPrivate: input.isPrivate ?? false,
-      customFields,
-      utmSource: input.utmSource ?? null,
-      utmMedium: input.utmMedium ?? null,
-      utmCampaign: input.utmCampaign ?? null,
-      utmContent: input.utmContent ?? null,
-      members: { create: (input.memberIds ?? []).map((userId) => ({ userId })) },
-      contacts: { create: (input.contacts ?? []).map((c) => ({ contactId: c.contactId, isPrimary: c.isPrimary })) },
-      lineItems: { create: lines.map((line, position) => ({ ...line, position })) },
-    };
-    const created = await tx.opportunity.create({ data, include: opportunityDtoInclude });
-    await tx.stageChange.create({
-      data: { opportunityId: created.id, fromStageId: null, toStageId: stage.id, fromStatus: null, toStatus: created.status, changedAt: now, changedById: actor.id },
+export async function createOpportunity(actor: Actor, input: Input): Promise<OpportunityDto> {
+  const read = await readForCreate(onItsOwn, input);
+  const stage = checkTargetStage(read.stage);
+  if (input.pipelineId && input.pipelineId !== stage.pipelineId) {
+    throw new AppError("VALIDATION", "The stage is not in that pipeline", { stageId: "Choose a stage of the selected pipeline" });
+  }
+  const refs = checkReferences(read, input, null);
+  const currency = refs.currency ?? read.baseCurrency;
+  if (!currency) throw new AppError("INTERNAL", "No base currency is configured");
+  const exchangeRate = input.exchangeRate ?? currency.rateToBase;
+  const now = new Date();
+  const alone = !input.lineItems?.length && !input.memberIds?.length && !input.contacts?.length;
+  try {
+    if (alone) return toOpportunityDto(rowFromSql(await insertOpportunity(onItsOwn, newOpportunity(actor, input, read, stage, currency, exchangeRate, [], now), actor.id, now)));
+    return await prisma().$transaction(async (tx) => {
+      const lines = input.lineItems?.length
+        ? await resolveDrafts(tx, input.lineItems, { currencyCode: currency.code, exchangeRate, contractMonths: input.contractMonths ?? null }, [], "lineItems.")
+        : [];
+      const values = newOpportunity(actor, input, read, stage, currency, exchangeRate, lines, now);
+      const { id: opportunityId } = await insertOpportunity(inTransaction(tx), values, actor.id, now);
+      if (input.memberIds?.length) await tx.opportunityMember.createMany({ data: input.memberIds.map((userId) => ({ opportunityId, userId })) });
+      if (input.contacts?.length) await tx.opportunityContact.createMany({ data: input.contacts.map((c) => ({ opportunityId, contactId: c.contactId, isPrimary: c.isPrimary })) });
+      if (lines.length) await tx.lineItem.createMany({ data: lines.map((line, position) => ({ ...line, position, opportunityId })) });
+      return toOpportunityDto(await loadOpportunityRow(opportunityId, tx));
     });
-    return toOpportunityDto(created);
-  });
+  } catch (error) {
+    throw writeFailure(error);
+  }
+}
+
+/** The new row's columns, after the amount, custom field and stage rules. */
+function newOpportunity(
+  actor: Actor,
+  input: Input,
+  read: CreateRead,
+  stage: TargetStage,
+  currency: CheckedCurrency,
+  exchangeRate: string,
+  lines: ResolvedLine[],
+  now: Date,
+): NewOpportunity {
+  const derived = lines.length ? derivedAmounts(lines, input) : null;
+  const amount = derived?.amount ?? input.amount ?? "0";
+  const customFields = checkedCustomFields(read.definitions, input.customFields ?? {});
+  // A new opportunity "arrives" in its stage from nowhere; the shared rules
+  // set its status, odds, close date and (for a lost stage) its lost details.
+  const placement = stageChangeFields(
+    {
+      id: "",
+      stageId: "",
+      status: "OPEN",
+      probability: input.probability ?? stage.probability,
+      probabilityOverridden: input.probability != null,
+      forecastCategory: input.forecastCategory ?? stage.forecastCategory,
+      forecastCategoryOverridden: input.forecastCategory != null,
+    },
+    stage,
+    { lostReasonId: input.lostReasonId ?? null, lostNote: input.lostNote ?? null, competitor: input.competitor ?? null },
+    read.reasonActive,
+    now,
+  );
+  return {
+    ...placement,
+    stageChangedAt: now,
+    statusChangedAt: now,
+    actualCloseDate: placement.actualCloseDate ?? null,
+    lostReasonId: placement.lostReasonId ?? null,
+    lostNote: placement.lostNote ?? null,
+    competitor: placement.competitor ?? null,
+    rank: rankBetween(read.lastRank, null),
+    title: input.title,
+    description: input.description ?? null,
+    externalId: input.externalId ?? null,
+    amount: moneyString(amount),
+    currencyCode: currency.code,
+    exchangeRate,
+    baseAmount: checkedBaseAmount(amount, exchangeRate),
+    recurringAmount: moneyString(derived?.recurringAmount ?? input.recurringAmount ?? "0"),
+    contractMonths: input.contractMonths ?? null,
+    expectedCloseDate: input.expectedCloseDate ?? null,
+    ownerId: input.ownerId ?? actor.id,
+    createdById: actor.id,
+    accountId: input.accountId ?? null,
+    sourceId: input.sourceId ?? null,
+    typeId: input.typeId ?? null,
+    labels: input.labels ?? [],
+    rating: input.rating ?? null,
+    isPrivate: input.isPrivate ?? false,
+    customFields,
+    utmSource: input.utmSource ?? null,
+    utmMedium: input.utmMedium ?? null,
+    utmCampaign: input.utmCampaign ?? null,
+    utmContent: input.utmContent ?? null,
+  };
 }

@@ -2,25 +2,33 @@
 // with optimistic concurrency on `version`: a stale version, or a concurrent
 // save that lands between our read and our write, is a CONFLICT and changes
 // nothing. A new stageId goes through the board's stage rules.
+//
+// Two statements and no explicit transaction, like a board move: one read
+// (update-read.ts) of everything the rules need, the rules in memory, then
+// one write (update-write.ts) of the row and its history rows that applies
+// only if the version read is still current. When it is not, an edit that
+// named its version is refused; one that did not reads again (up to 3 times)
+// and applies on top: the outcome of a row lock, without BEGIN/COMMIT round
+// trips. Replacing members or contacts takes a transaction around the write.
 import { prisma } from "@/lib/db";
-import type { Prisma } from "@/lib/db/generated/client";
 import { moneyString } from "@/lib/domain/decimal";
 import { amountsFromLines } from "@/lib/domain/line-items";
 import { rankBetween } from "@/lib/domain/rank";
 import type { OpportunityUpdateInput } from "@/lib/validation/opportunity";
 import type { Actor } from "../auth/actor";
 import { checkedCustomFields } from "../custom-fields/definitions";
-import { AppError, forbidden } from "../errors";
+import { AppError, forbidden, notFound } from "../errors";
 import { canEditOpportunity } from "../permissions";
 import { checkedBaseAmount } from "./base-amount";
-import { toOpportunityDto, type OpportunityDto, type OpportunityRowWithRelations } from "./dto";
-import { recordFieldChanges, trackedValues } from "./field-changes";
-import { findVisibleOpportunity, loadOpportunityRow } from "./get";
-import { checkReferences, lastRankIn } from "./references";
-import { loadTargetStage, recordStageChange, stageChangeData, type TargetStage } from "./stage-change";
-
-type Tx = Prisma.TransactionClient;
-type Data = Prisma.OpportunityUncheckedUpdateManyInput;
+import { toOpportunityDto, type OpportunityDto } from "./dto";
+import { TRACKED_FIELDS, type TrackedValues } from "./field-changes";
+import { loadOpportunityRow } from "./get";
+import { checkReferences, type CheckedCurrency } from "./references";
+import { rowFromSql } from "./row-sql";
+import { inTransaction, onItsOwn, writeFailure, type RunSql } from "./sql-run";
+import { checkTargetStage, stageChangeFields } from "./stage-change";
+import { readForUpdate, type EditedOpportunity, type UpdateRead } from "./update-read";
+import { writeUpdate, type Assignments, type EditWrite } from "./update-write";
 
 export const conflictError = () =>
   new AppError("CONFLICT", "Someone else saved this opportunity after you opened it. Review their changes, then reload or overwrite.");
@@ -30,78 +38,117 @@ const SIMPLE_FIELDS = [
   "utmSource", "utmMedium", "utmCampaign", "utmContent",
 ] as const;
 
-export async function updateOpportunity(actor: Actor, id: string, input: OpportunityUpdateInput): Promise<OpportunityDto> {
-  return prisma().$transaction(async (tx) => {
-    const current = await findVisibleOpportunity(actor, id, tx);
-    if (!canEditOpportunity(actor, { ownerId: current.ownerId, memberIds: current.members.map((m) => m.userId) })) {
-      throw forbidden("Only the owner, members, managers and admins can change this opportunity");
-    }
-    if (input.version !== undefined && input.version !== current.version) throw conflictError();
-    const refs = await checkReferences(tx, input, id);
-    const now = new Date();
-    const data: Data = { version: { increment: 1 } };
-    for (const field of SIMPLE_FIELDS) if (input[field] !== undefined) (data as Record<string, unknown>)[field] = input[field];
-    if (input.expectedCloseDate !== undefined) data.expectedCloseDate = input.expectedCloseDate ? new Date(`${input.expectedCloseDate}T00:00:00Z`) : null;
-    Object.assign(data, await moneyData(tx, current, input, refs.currency));
-    const placement = await placementData(tx, actor, current, input, now);
-    Object.assign(data, placement.data);
-    if (input.customFields !== undefined) data.customFields = await checkedCustomFields(tx, input.customFields, current.customFields as Record<string, unknown>);
+/** Reads before giving up when other writes keep changing the opportunity between read and write. */
+const ATTEMPTS = 3;
 
-    const written = await tx.opportunity.updateMany({ where: { id, version: current.version }, data });
-    if (written.count === 0) throw conflictError();
+export async function updateOpportunity(actor: Actor, id: string, input: OpportunityUpdateInput): Promise<OpportunityDto> {
+  const replacesPeople = input.memberIds !== undefined || input.contacts !== undefined;
+  for (let attempt = 1; ; attempt++) {
+    const read = await readForUpdate(onItsOwn, actor, id, input);
+    if (!read) throw notFound("Opportunity");
+    const write = planUpdate(actor, read, input, new Date());
+    const saved = await (replacesPeople ? writeWithPeople(write, input) : writeAlone(onItsOwn, write)).catch((error: unknown) => {
+      throw writeFailure(error);
+    });
+    if (saved) return saved;
+    if (input.version !== undefined || attempt === ATTEMPTS) throw conflictError();
+  }
+}
+
+async function writeAlone(run: RunSql, write: EditWrite): Promise<OpportunityDto | null> {
+  const row = await writeUpdate(run, write);
+  return row && toOpportunityDto(rowFromSql(row));
+}
+
+/** The rare edit of members or contacts: the row's write and the link rows' replacement commit together. */
+function writeWithPeople(write: EditWrite, input: OpportunityUpdateInput): Promise<OpportunityDto | null> {
+  return prisma().$transaction(async (tx) => {
+    if (!(await writeUpdate(inTransaction(tx), write))) return null;
+    const opportunityId = write.id;
     if (input.memberIds !== undefined) {
-      await tx.opportunityMember.deleteMany({ where: { opportunityId: id, userId: { notIn: input.memberIds } } });
-      await tx.opportunityMember.createMany({ data: input.memberIds.map((userId) => ({ opportunityId: id, userId })), skipDuplicates: true });
+      await tx.opportunityMember.deleteMany({ where: { opportunityId, userId: { notIn: input.memberIds } } });
+      await tx.opportunityMember.createMany({ data: input.memberIds.map((userId) => ({ opportunityId, userId })), skipDuplicates: true });
     }
     if (input.contacts !== undefined) {
-      await tx.opportunityContact.deleteMany({ where: { opportunityId: id } });
-      await tx.opportunityContact.createMany({ data: input.contacts.map((c) => ({ opportunityId: id, ...c })) });
+      await tx.opportunityContact.deleteMany({ where: { opportunityId } });
+      await tx.opportunityContact.createMany({ data: input.contacts.map((c) => ({ opportunityId, ...c })) });
     }
-    const updated = await loadOpportunityRow(id, tx);
-    if (placement.stage) await recordStageChange(tx, actor, current, placement.stage, now);
-    const before = trackedValues(current);
-    const after = trackedValues(updated);
-    // A stage move explains its own probability change; the timeline shows it once.
-    if (placement.stage) after.probability = before.probability;
-    await recordFieldChanges(tx, id, actor.id, before, after, now);
-    return toOpportunityDto(updated);
+    return toOpportunityDto(await loadOpportunityRow(opportunityId, tx));
   });
 }
 
+/** The rules, in memory, in the order the errors are reported: 403, 409, references, amounts, stage, custom fields. */
+function planUpdate(actor: Actor, read: UpdateRead, input: OpportunityUpdateInput, now: Date): EditWrite {
+  const current = read.current;
+  if (!canEditOpportunity(actor, { ownerId: current.ownerId, memberIds: current.memberIds })) {
+    throw forbidden("Only the owner, members, managers and admins can change this opportunity");
+  }
+  if (input.version !== undefined && input.version !== current.version) throw conflictError();
+  const refs = checkReferences(read, input, current);
+  const set: Assignments = {};
+  for (const field of SIMPLE_FIELDS) if (input[field] !== undefined) set[field] = input[field];
+  if (input.expectedCloseDate !== undefined) set.expectedCloseDate = input.expectedCloseDate;
+  Object.assign(set, moneyData(read, input, refs.currency));
+  const placement = placementData(read, input, now);
+  Object.assign(set, placement.set);
+  if (input.customFields !== undefined) set.customFields = checkedCustomFields(read.definitions ?? [], input.customFields, current.customFields);
+
+  const before = trackedOf(current);
+  const after: TrackedValues = {
+    amount: set.amount as string,
+    probability: String(set.probability),
+    expectedCloseDate: input.expectedCloseDate === undefined ? current.expectedCloseDate : input.expectedCloseDate,
+    ownerId: input.ownerId ?? current.ownerId,
+  };
+  // A stage move explains its own probability change; the timeline shows it once.
+  if (placement.moving) after.probability = before.probability;
+  return {
+    id: current.id,
+    version: current.version,
+    set,
+    stageChange: placement.moving ? { fromStageId: current.stageId, toStageId: set.stageId as string, fromStatus: current.status, toStatus: read.stage!.type } : null,
+    fieldChanges: TRACKED_FIELDS.filter((f) => before[f] !== after[f]).map((field) => ({ field, oldValue: before[field], newValue: after[field] })),
+    actorId: actor.id,
+    now,
+  };
+}
+
+const trackedOf = (o: EditedOpportunity): TrackedValues => ({
+  amount: o.amount,
+  probability: String(o.probability),
+  expectedCloseDate: o.expectedCloseDate,
+  ownerId: o.ownerId,
+});
+
 /** amount, currency, rate, baseAmount (always rewritten together), recurring amount and contract months. */
-async function moneyData(
-  tx: Tx,
-  current: OpportunityRowWithRelations,
-  input: OpportunityUpdateInput,
-  currency: { code: string; rateToBase: string } | null,
-): Promise<Data> {
-  const data: Data = {};
-  let amount = current.amount.toFixed(2);
-  const touchesAmounts = input.amount !== undefined || input.recurringAmount !== undefined || input.contractMonths !== undefined;
-  const lines = touchesAmounts ? await tx.lineItem.findMany({ where: { opportunityId: current.id }, select: { quantity: true, unitPrice: true, discountPercent: true, billing: true } }) : [];
+function moneyData(read: UpdateRead, input: OpportunityUpdateInput, currency: CheckedCurrency | null): Assignments {
+  const current = read.current;
+  const set: Assignments = {};
+  let amount = current.amount;
+  const lines = read.lines ?? [];
   const fromLines = "The amount is the sum of the line items; change the line items instead";
   if (input.amount !== undefined && moneyString(input.amount) !== amount) {
     if (lines.length) throw new AppError("VALIDATION", fromLines, { amount: fromLines });
     amount = moneyString(input.amount);
   }
-  if (input.recurringAmount !== undefined && moneyString(input.recurringAmount) !== current.recurringAmount.toFixed(2)) {
+  if (input.recurringAmount !== undefined && moneyString(input.recurringAmount) !== current.recurringAmount) {
     if (lines.length) throw new AppError("VALIDATION", fromLines, { recurringAmount: fromLines });
-    data.recurringAmount = moneyString(input.recurringAmount);
+    set.recurringAmount = moneyString(input.recurringAmount);
   }
   if (input.contractMonths !== undefined) {
-    data.contractMonths = input.contractMonths;
+    set.contractMonths = input.contractMonths;
     if (lines.length) {
       const derived = amountsFromLines(lines, input.contractMonths);
       amount = derived.amount;
-      data.recurringAmount = derived.recurringAmount;
+      set.recurringAmount = derived.recurringAmount;
     }
   }
-  const rate = input.exchangeRate ?? (currency && currency.code !== current.currencyCode ? currency.rateToBase : current.exchangeRate.toString());
-  if (currency) data.currencyCode = currency.code;
-  data.amount = amount;
-  data.exchangeRate = rate;
-  data.baseAmount = checkedBaseAmount(amount, rate);
-  return data;
+  const rate = input.exchangeRate ?? (currency && currency.code !== current.currencyCode ? currency.rateToBase : current.exchangeRate);
+  if (currency) set.currencyCode = currency.code;
+  set.amount = amount;
+  set.exchangeRate = rate;
+  set.baseAmount = checkedBaseAmount(amount, rate);
+  return set;
 }
 
 /**
@@ -109,15 +156,11 @@ async function moneyData(
  * applied first, then the (new or current) stage's rules, so WON stays 100
  * and LOST stays 0 whatever was sent.
  */
-async function placementData(
-  tx: Tx,
-  actor: Actor,
-  current: OpportunityRowWithRelations,
-  input: OpportunityUpdateInput,
-  now: Date,
-): Promise<{ data: Data; stage: TargetStage | null }> {
+function placementData(read: UpdateRead, input: OpportunityUpdateInput, now: Date): { set: Assignments; moving: boolean } {
+  const current = read.current;
   const moving = input.stageId !== undefined && input.stageId !== current.stageId;
-  const stage = moving ? await loadTargetStage(tx, input.stageId!) : await currentStage(tx, current.stageId);
+  // The opportunity's own stage exists (a foreign key), and its pipeline's archiving does not freeze it.
+  const stage = moving ? checkTargetStage(read.stage) : read.stage!;
   if (input.pipelineId && input.pipelineId !== stage.pipelineId) {
     throw new AppError("VALIDATION", "The stage is not in that pipeline", { stageId: "Choose a stage of the selected pipeline" });
   }
@@ -131,15 +174,11 @@ async function placementData(
     forecastCategoryOverridden: input.forecastCategory === undefined ? current.forecastCategoryOverridden : input.forecastCategory !== null,
   };
   const pick = <K extends "lostReasonId" | "lostNote" | "competitor">(k: K) => (input[k] !== undefined ? input[k] : current[k]);
-  const data = (await stageChangeData(tx, odds, stage, { lostReasonId: pick("lostReasonId"), lostNote: pick("lostNote"), competitor: pick("competitor") }, now)) as Data;
-  if (stage.type !== "OPEN" && input.probability != null && input.probability !== data.probability) {
-    const message = `A ${stage.type === "WON" ? "won" : "lost"} opportunity's probability is ${data.probability as number}`;
+  const set: Assignments = { ...stageChangeFields(odds, stage, { lostReasonId: pick("lostReasonId"), lostNote: pick("lostNote"), competitor: pick("competitor") }, read.reasonActive, now) };
+  if (stage.type !== "OPEN" && input.probability != null && input.probability !== set.probability) {
+    const message = `A ${stage.type === "WON" ? "won" : "lost"} opportunity's probability is ${set.probability as number}`;
     throw new AppError("VALIDATION", message, { probability: message });
   }
-  if (moving) data.rank = rankBetween(await lastRankIn(tx, stage.id), null);
-  return { data, stage: moving ? stage : null };
-}
-
-async function currentStage(tx: Tx, stageId: string): Promise<TargetStage> {
-  return tx.stage.findUniqueOrThrow({ where: { id: stageId }, select: { id: true, pipelineId: true, type: true, probability: true, forecastCategory: true } });
+  if (moving) set.rank = rankBetween(read.lastRank ?? null, null);
+  return { set, moving };
 }
