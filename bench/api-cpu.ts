@@ -5,6 +5,7 @@
 // times, not this figure much, so it compares two versions of the code.
 // The app CPU that bench/api-bench.mjs reports is this plus Next.js's routing.
 //   npx tsx bench/api-cpu.ts [--calls 2000] [--db crm_api_cpu]   (BENCH_ONLY=<regex> picks scenarios)
+import { readFileSync } from "node:fs";
 import pg from "pg";
 import { useDatabase as installDatabase } from "@/lib/db";
 import { openDatabase } from "@/lib/db/database";
@@ -57,11 +58,29 @@ function call(handler: Handler, method: string, path: string, params: Record<str
 
 const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
 
+// CPU seconds of this database's PostgreSQL backends (utime + stime from /proc): the other half of a request's cost.
+const monitor = new pg.Client({ connectionString: url });
+await monitor.connect();
+async function backendCpuMs(): Promise<number> {
+  const { rows } = await monitor.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [name]);
+  let ticks = 0;
+  for (const { pid } of rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the backend ended
+    }
+  }
+  return ticks * 10;
+}
+
 async function measure(label: string, once: (n: number) => Promise<Response>) {
   if (only && !only.test(label)) return;
-  for (let n = 0; n < 50; n++) await (await once(n)).arrayBuffer();
+  for (let n = 0; n < 300; n++) await (await once(n)).arrayBuffer(); // JIT and plan caches warm
   let next = 0;
   let failed = 0;
+  const db0 = await backendCpuMs();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   await Promise.all(
@@ -75,8 +94,9 @@ async function measure(label: string, once: (n: number) => Promise<Response>) {
   );
   const cpu = process.cpuUsage(cpu0);
   const wall = performance.now() - t0;
+  const dbPerCall = ((await backendCpuMs()) - db0) / CALLS;
   const perCall = (cpu.user + cpu.system) / 1000 / CALLS;
-  console.log(`${label.padEnd(36)} cpu ${perCall.toFixed(3).padStart(6)} ms/request  ${((CALLS / wall) * 1000).toFixed(0).padStart(6)} req/s in process${failed ? `  FAILED ${failed}` : ""}`);
+  console.log(`${label.padEnd(36)} cpu ${perCall.toFixed(3).padStart(6)} ms/request  db ${dbPerCall.toFixed(2).padStart(5)} ms/request  ${((CALLS / wall) * 1000).toFixed(0).padStart(6)} req/s in process${failed ? `  FAILED ${failed}` : ""}`);
 }
 
 console.log(`${CALLS} calls per scenario, ${CONCURRENCY} at once, alice (SALES) owns ${own.length}`);
@@ -91,4 +111,5 @@ await measure("POST /opportunities", (n) =>
 await measure("POST /opportunities/{id}/move", (n) =>
   call(move.POST as Handler, "POST", `/api/v1/opportunities/${movable[n % movable.length]}/move`, { id: movable[n % movable.length] }, { stageId: stageIds[n % stageIds.length] }),
 );
+await monitor.end();
 await db.close();

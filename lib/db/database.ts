@@ -29,9 +29,10 @@ export interface Database {
    * Prisma client's per-query work (about 0.2 ms of CPU, see BENCHMARKS.md);
    * on PGlite through Prisma, which serializes it with open transactions on the
    * one connection. Results use node-postgres types on PostgreSQL: keep to text
-   * and integer columns.
+   * and integer columns (or cast in SQL), and test on both databases. With a
+   * name (statement-names.ts), PostgreSQL plans the statement once per connection.
    */
-  query<T>(sql: string, params: unknown[]): Promise<T[]>;
+  query<T>(sql: string, params: unknown[], name?: string): Promise<T[]>;
   /**
    * Like query, for the hottest reads of many columns: each row as an array of
    * its values in select order (node-postgres builds no object per row; the
@@ -78,8 +79,8 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Da
   return {
     target,
     prisma,
-    async query<T>(sql: string, params: unknown[]) {
-      return (await pool.query(sql, params)).rows as T[];
+    async query<T>(sql: string, params: unknown[], name?: string) {
+      return (await pool.query({ text: sql, values: params, name })).rows as T[];
     },
     async queryArrays(sql: string, params: unknown[], name?: string) {
       return (await pool.query<unknown[]>({ text: sql, values: params, name, rowMode: "array" })).rows;

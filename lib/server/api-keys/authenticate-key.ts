@@ -4,9 +4,11 @@
 // shared bucket and refreshes "last used" (at most once a minute). Nothing about
 // the key is cached: a revoked key or a deactivated user stops at the next
 // request, in every app instance. The statements go through database().query
-// (no Prisma client work) and count into an UNLOGGED table (no WAL flush):
+// (no Prisma client work), named (planned once per connection), and count into
+// an UNLOGGED table (no WAL flush):
 // see BENCHMARKS.md, REST API.
 import { database } from "@/lib/db";
+import { statementName } from "@/lib/db/statement-names";
 import type { Role } from "@/lib/db/generated/enums";
 import type { Actor } from "../auth/actor";
 import { rateLimitResult, windowStart, type RateLimitResult } from "../rate-limit";
@@ -56,7 +58,7 @@ export async function authenticateApiKey(secret: string, limitPerMinute: number,
 
   const spent = leases.spend(hash, window);
   if (spent) {
-    const [row] = await database().query<KeyRow>(KEY_SELECT, [hash]);
+    const [row] = await database().query<KeyRow>(KEY_SELECT, [hash], statementName(KEY_SELECT, "auth"));
     if (!row) {
       leases.forget(hash);
       return null;
@@ -65,7 +67,7 @@ export async function authenticateApiKey(secret: string, limitPerMinute: number,
   }
 
   const block = blockSize(limitPerMinute);
-  const [row] = await database().query<KeyRow>(LOOKUP_AND_RESERVE_SQL, [hash, start, block]);
+  const [row] = await database().query<KeyRow>(LOOKUP_AND_RESERVE_SQL, [hash, start, block], statementName(LOOKUP_AND_RESERVE_SQL, "auth"));
   if (!row) {
     leases.forget(hash);
     return null;

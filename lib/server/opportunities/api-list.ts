@@ -6,7 +6,7 @@ import type { Actor } from "../auth/actor";
 import { apiListConditionSql, apiListOrderSql, sortColumnSql } from "./api-list-sql";
 import type { OpportunityDto } from "./dto";
 import { DTO_COLUMN_COUNT, opportunityDtoFromRow, relationsOfSetSql, SET_DTO_COLUMNS } from "./dto-sql";
-import { statementName } from "./statement-names";
+import { statementName } from "@/lib/db/statement-names";
 
 export const API_SORT_FIELDS = ["createdAt", "updatedAt", "expectedCloseDate", "amount", "title"] as const;
 export type ApiSortField = (typeof API_SORT_FIELDS)[number];

@@ -9,7 +9,7 @@ import { canEditOpportunity } from "../permissions";
 import { visibleOpportunities, visibleOpportunitiesSql } from "../visibility";
 import type { OpportunityDto, OpportunityRowWithRelations } from "./dto";
 import { OPPORTUNITY_DTO_COLUMNS, opportunityDtoFromRow } from "./dto-sql";
-import { statementName } from "./statement-names";
+import { statementName } from "@/lib/db/statement-names";
 
 type Db = Prisma.TransactionClient;
 

@@ -6,7 +6,9 @@
 // would record is active, and the neighbours' keys (placement.ts). Nothing is
 // locked: the write (move-write.ts) applies only if the card's version is
 // still the one read here.
-import { prisma } from "@/lib/db";
+import { database } from "@/lib/db";
+import { Prisma } from "@/lib/db/generated/client";
+import { statementName } from "@/lib/db/statement-names";
 import type { ForecastCategory, StageType } from "@/lib/domain/stage-rules";
 import type { MoveOpportunityParsed } from "@/lib/validation/move";
 import type { Actor } from "../auth/actor";
@@ -48,7 +50,7 @@ type Row = MoveCard &
   };
 
 export async function readMove(actor: Actor, input: MoveOpportunityParsed): Promise<MoveRead> {
-  const [row] = await prisma().$queryRaw<Row[]>`
+  const statement = Prisma.sql`
     SELECT o."id", o."title", o."stageId", o."status"::text AS "status", o."probability", o."probabilityOverridden",
       o."forecastCategory"::text AS "forecastCategory", o."forecastCategoryOverridden", o."lostReasonId", o."lostNote",
       o."competitor", o."ownerId", o."version",
@@ -64,6 +66,7 @@ export async function readMove(actor: Actor, input: MoveOpportunityParsed): Prom
       LEFT JOIN "Pipeline" p ON p."id" = s."pipelineId"
       -- lostDetails() in move.ts: the reason sent, else (a reorder inside a lost stage) the one recorded.
       LEFT JOIN "LostReason" r ON r."id" = COALESCE(${input.lostReasonId}::text, CASE WHEN o."status" = 'LOST' THEN o."lostReasonId" END)`;
+  const [row] = await database().query<Row>(statement.text, statement.values, statementName(statement.text, "move"));
   const { targetId, targetPipelineId, targetType, targetProbability, targetForecastCategory, targetPipelineArchived, reasonActive, ...rest } = row;
   const { beforeRank, belowBefore, afterRank, aboveAfter, lastRank, ...card } = rest;
   const stage = targetId

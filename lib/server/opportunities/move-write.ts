@@ -3,8 +3,9 @@
 // (a data-modifying WITH), so it is atomic without an explicit transaction.
 // It applies only while the card still has the version the move read; null
 // means someone changed the card in between, and the move reads again.
-import { prisma } from "@/lib/db";
+import { database } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/client";
+import { statementName } from "@/lib/db/statement-names";
 import { uuid7 } from "@/lib/db/uuid7";
 import type { Actor } from "../auth/actor";
 import { isoDate } from "../serialize";
@@ -63,7 +64,7 @@ export async function writeMove(
           ${fields.status}::"OpportunityStatus", ${now}::timestamptz, ${actor.id}
         FROM moved m)`
     : Prisma.empty;
-  const [row] = await prisma().$queryRaw<MovedRow[]>`
+  const statement = Prisma.sql`
     WITH moved AS (
       UPDATE "Opportunity" o SET ${assignments(fields, rank, now)}
       WHERE o."id" = ${card.id} AND o."version" = ${card.version}
@@ -73,5 +74,6 @@ export async function writeMove(
         to_char(o."stageChangedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "stageChangedAt", o."version"
     )${history}
     SELECT * FROM moved`;
+  const [row] = await database().query<MovedRow>(statement.text, statement.values, statementName(statement.text, "move"));
   return row ?? null;
 }

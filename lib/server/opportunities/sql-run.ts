@@ -4,13 +4,14 @@
 // transaction that also needs Prisma calls (the rarer writes of members,
 // contacts and line items). row-sql.ts keeps the result types equal on both.
 import { database } from "@/lib/db";
+import { statementName } from "@/lib/db/statement-names";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "../errors";
 import { DUPLICATE_EXTERNAL_ID } from "./references";
 
 export type RunSql = <T>(statement: Prisma.Sql) => Promise<T[]>;
 
-export const onItsOwn: RunSql = (statement) => database().query(statement.text, statement.values);
+export const onItsOwn: RunSql = (statement) => database().query(statement.text, statement.values, statementName(statement.text, "opportunity-write"));
 
 export const inTransaction =
   (tx: Prisma.TransactionClient): RunSql =>
