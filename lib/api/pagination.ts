@@ -2,6 +2,7 @@
 // opaque ?cursor= from the previous page; answers { data, total, hasMore, nextCursor }.
 import { z } from "zod";
 import { AppError } from "@/lib/server/errors";
+import { RawJson } from "./reply";
 
 /** Far past any real list; a hand-made cursor cannot go further either (the database refuses huge offsets). */
 const MAX_OFFSET = 10_000_000;
@@ -51,4 +52,10 @@ export function pageOf<T>(data: T[], total: number, window: PageWindow) {
   const next = window.skip + data.length;
   const hasMore = next < total;
   return { data, total, hasMore, nextCursor: hasMore ? encodeCursor(next) : null };
+}
+
+/** pageOf for items that are already JSON texts: the envelope is written around them, nothing is parsed. */
+export function pageOfJson(items: string[], total: number, window: PageWindow): RawJson {
+  const { data: _data, ...rest } = pageOf(items, total, window);
+  return new RawJson(`{"data":[${items.join(",")}],${JSON.stringify(rest).slice(1)}`);
 }

@@ -10,6 +10,11 @@ export class ApiReply {
   ) {}
 }
 
+/** A response body that is already JSON text (built by the database): sent as is. */
+export class RawJson {
+  constructor(readonly text: string) {}
+}
+
 export const created = (body: unknown, location: string, headers: Record<string, string> = {}) =>
   new ApiReply(body, 201, { Location: location, ...headers });
 

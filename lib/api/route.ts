@@ -17,7 +17,7 @@ import { nulFields } from "@/lib/validation/nul";
 import type { RateLimitResult } from "@/lib/server/rate-limit";
 import { readJsonBody } from "./body";
 import type { Endpoint } from "./endpoint";
-import { ApiReply } from "./reply";
+import { ApiReply, RawJson } from "./reply";
 import { isSameOrigin } from "./same-origin";
 
 type Infer<T> = [NonNullable<T>] extends [z.ZodType] ? z.output<NonNullable<T>> : undefined;
@@ -87,7 +87,7 @@ function parseWith<T extends z.ZodType | undefined>(schema: T, value: unknown, p
 }
 
 function jsonResponse(status: number, body: unknown, headers: Record<string, string>): Response {
-  return new Response(status === 204 ? null : JSON.stringify(body), {
+  return new Response(status === 204 ? null : body instanceof RawJson ? body.text : JSON.stringify(body), {
     status,
     headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...headers },
   });
@@ -130,7 +130,7 @@ export function apiRoute<E extends Endpoint<any, any, any, any, any>>(ep: E, han
       const result = await handler({ actor: caller.actor, params, query, body, request, requestId } as ApiContext<E>);
       const reply = result instanceof ApiReply ? result : new ApiReply(result, ep.status ?? 200);
       status = reply.status;
-      if (reservation) await completeIdempotencyKey(reservation, { status, body: reply.body });
+      if (reservation) await completeIdempotencyKey(reservation, { status, body: reply.body instanceof RawJson ? JSON.parse(reply.body.text) : reply.body });
       return jsonResponse(status, reply.body, { ...headers, ...reply.headers });
     } catch (error) {
       const mapped = errorResponse(error, { requestId });

@@ -5,7 +5,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import type { Actor } from "../auth/actor";
 import { apiListConditionSql, apiListOrderSql, sortColumnSql } from "./api-list-sql";
 import type { OpportunityDto } from "./dto";
-import { DTO_COLUMN_COUNT, opportunityDtoFromRow, relationsOfSetSql, SET_DTO_COLUMNS } from "./dto-sql";
+import { dtoJsonSql, relationsOfSetSql, SET_DTO_COLUMNS } from "./dto-sql";
 import { statementName } from "@/lib/db/statement-names";
 
 export const API_SORT_FIELDS = ["createdAt", "updatedAt", "expectedCloseDate", "amount", "title"] as const;
@@ -41,24 +41,31 @@ function pageSql(condition: Prisma.Sql, sort: { field: ApiSortField; dir: "asc" 
       FROM "Opportunity" o WHERE ${condition}
       ORDER BY ${order} LIMIT ${window.take}::int OFFSET ${window.skip}::int
     ), ${Prisma.raw(relationsOfSetSql("page"))}
-    SELECT ${Prisma.raw(SET_DTO_COLUMNS)}, page."total"::int AS "total"
+    SELECT ${Prisma.raw(dtoJsonSql(SET_DTO_COLUMNS))} AS "dto", page."total"::int AS "total"
     FROM page JOIN "Opportunity" o ON o."id" = page."id"
       LEFT JOIN mm ON mm."opportunityId" = page."id" LEFT JOIN cc ON cc."opportunityId" = page."id"
     ORDER BY ${pageOrder}`;
 }
 
-export async function listOpportunitiesForApi(
+/** The page as each DTO's JSON text (the API passes it through as is) and the total. */
+export async function listOpportunityJsonForApi(
   actor: Actor,
   filters: OpportunityApiFilters,
   sort: { field: ApiSortField; dir: "asc" | "desc" },
   window: { skip: number; take: number },
-): Promise<{ total: number; rows: OpportunityDto[] }> {
+): Promise<{ total: number; json: string[] }> {
   const condition = apiListConditionSql(actor, filters);
   const query = pageSql(condition, sort, window);
   const page = await database().queryArrays(query.text, query.values, statementName(query.text));
-  if (page.length > 0) return { total: page[0][DTO_COLUMN_COUNT] as number, rows: page.map(opportunityDtoFromRow) };
-  if (window.skip === 0) return { total: 0, rows: [] };
+  if (page.length > 0) return { total: page[0][1] as number, json: page.map((row) => row[0] as string) };
+  if (window.skip === 0) return { total: 0, json: [] };
   const count = Prisma.sql`SELECT count(*)::int AS "total" FROM "Opportunity" o WHERE ${condition}`;
   const [{ total }] = await database().query<{ total: number }>(count.text, count.values);
-  return { total, rows: [] };
+  return { total, json: [] };
+}
+
+/** The same page as DTO objects. */
+export async function listOpportunitiesForApi(...args: Parameters<typeof listOpportunityJsonForApi>): Promise<{ total: number; rows: OpportunityDto[] }> {
+  const { total, json } = await listOpportunityJsonForApi(...args);
+  return { total, rows: json.map((text) => JSON.parse(text) as OpportunityDto) };
 }

@@ -1,22 +1,20 @@
 // The Opportunity DTO computed by PostgreSQL, for the API's hot reads (GET one,
-// the list): each value arrives in its wire form, so neither Prisma's per-cell
-// type mapping nor a serializer runs in the app (BENCHMARKS.md, REST API).
+// the list): each row arrives as the DTO's JSON text, which the API sends as
+// is, so neither a driver's per-cell parsing nor a serializer runs in the app
+// (BENCHMARKS.md, REST API).
 // The formats are those of toOpportunityDto (dto.ts), which stays the
 // serializer of Prisma rows; tests/integration/opportunity-dto-sql.test.ts
 // proves the two agree on both databases.
 //
-// Only types that node-postgres (PostgreSQL) and Prisma's raw queries (PGlite)
-// return alike are produced: text, int4, boolean, text[] and json(b). Money is
-// numeric cast to text (never a JS number or Decimal), timestamps are
-// formatted in UTC by to_char, and enums are cast to text.
-import type { OpportunityDto } from "./dto";
+// Money is numeric cast to text (a JSON string, never a number), timestamps
+// are formatted in UTC by to_char, and enums are cast to text.
 
 const TIMESTAMP = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 const utc = (column: string) => `to_char(o."${column}" AT TIME ZONE 'UTC', ${TIMESTAMP})`;
 
 /**
- * The select list on the Opportunity row aliased `o`, one column per DTO field
- * in the order of opportunityDtoFromRow, with the member ids (text[]) and
+ * The select list on the Opportunity row aliased `o`, one column per DTO field,
+ * named and ordered as toOpportunityDto (dto.ts) writes them, with the member ids (text[]) and
  * contacts (json array) given as SQL expressions. weightedAmount is amount x
  * probability / 100 rounded half away from zero to cents, as
  * lib/domain/money.ts computes it: the product with 0.01 is exact (numeric),
@@ -39,9 +37,6 @@ function dtoColumns(memberIds: string, contacts: string): string {
   o."sourceId", o."typeId", o."labels", o."rating", o."lostReasonId", o."lostNote", o."competitor", o."isPrivate",
   o."customFields", o."utmSource", o."utmMedium", o."utmCampaign", o."utmContent", o."version"`;
 }
-
-/** How many columns the DTO takes; a statement may add its own after them. */
-export const DTO_COLUMN_COUNT = 44;
 
 // Members in the order they were added, contacts primary first: as opportunityDtoInclude (dto.ts) orders them.
 const MEMBER_ORDER = `ORDER BY m."createdAt"`;
@@ -70,54 +65,9 @@ export function relationsOfSetSql(ids: string): string {
 export const SET_DTO_COLUMNS = dtoColumns(`COALESCE(mm."ids", '{}')`, `COALESCE(cc."list", '[]')`);
 
 /**
- * A row of those columns (Database.queryArrays) as the DTO. One object
- * literal: every DTO gets the same shape, built and serialized on V8's fast paths.
+ * Those columns as ONE JSON text per row (row_to_json keeps their order and
+ * takes their names as keys), for responses that pass the database's JSON
+ * through: no per-cell parsing, no objects, no JSON.stringify in the app.
+ * Cast to text so that neither node-postgres nor Prisma parses it.
  */
-export function opportunityDtoFromRow(r: unknown[]): OpportunityDto {
-  return {
-    id: r[0] as string,
-    title: r[1] as string,
-    description: r[2] as string | null,
-    externalId: r[3] as string | null,
-    pipelineId: r[4] as string,
-    stageId: r[5] as string,
-    rank: r[6] as string,
-    status: r[7] as OpportunityDto["status"],
-    probability: r[8] as number,
-    probabilityOverridden: r[9] as boolean,
-    forecastCategory: r[10] as OpportunityDto["forecastCategory"],
-    forecastCategoryOverridden: r[11] as boolean,
-    amount: r[12] as string,
-    currency: r[13] as string,
-    exchangeRate: r[14] as string,
-    baseAmount: r[15] as string,
-    recurringAmount: r[16] as string,
-    contractMonths: r[17] as number | null,
-    weightedAmount: r[18] as string,
-    expectedCloseDate: r[19] as string | null,
-    actualCloseDate: r[20] as string | null,
-    stageChangedAt: r[21] as string,
-    statusChangedAt: r[22] as string,
-    createdAt: r[23] as string,
-    updatedAt: r[24] as string,
-    ownerId: r[25] as string,
-    createdById: r[26] as string | null,
-    memberIds: r[27] as string[],
-    accountId: r[28] as string | null,
-    contacts: r[29] as OpportunityDto["contacts"],
-    sourceId: r[30] as string | null,
-    typeId: r[31] as string | null,
-    labels: r[32] as string[],
-    rating: r[33] as number | null,
-    lostReasonId: r[34] as string | null,
-    lostNote: r[35] as string | null,
-    competitor: r[36] as string | null,
-    isPrivate: r[37] as boolean,
-    customFields: r[38] as OpportunityDto["customFields"],
-    utmSource: r[39] as string | null,
-    utmMedium: r[40] as string | null,
-    utmCampaign: r[41] as string | null,
-    utmContent: r[42] as string | null,
-    version: r[43] as number,
-  };
-}
+export const dtoJsonSql = (columns: string) => `(SELECT row_to_json(d) FROM (SELECT ${columns}) d)::text`;

@@ -8,7 +8,7 @@ import { notFound } from "../errors";
 import { canEditOpportunity } from "../permissions";
 import { visibleOpportunities, visibleOpportunitiesSql } from "../visibility";
 import type { OpportunityDto, OpportunityRowWithRelations } from "./dto";
-import { OPPORTUNITY_DTO_COLUMNS, opportunityDtoFromRow } from "./dto-sql";
+import { dtoJsonSql, OPPORTUNITY_DTO_COLUMNS } from "./dto-sql";
 import { statementName } from "@/lib/db/statement-names";
 
 type Db = Prisma.TransactionClient;
@@ -60,14 +60,20 @@ export async function loadOpportunityRow(id: string, db: Db): Promise<Opportunit
 }
 
 /**
- * The API's and the pages' read of one opportunity: one statement outside any
- * transaction, straight on the pool, the DTO built by PostgreSQL (dto-sql.ts).
+ * The API's read of one opportunity: one statement outside any transaction,
+ * straight on the pool, the DTO built by PostgreSQL as JSON text (dto-sql.ts)
+ * that the API sends as is; the version comes along for the ETag.
  */
-export async function getOpportunity(actor: Actor, id: string): Promise<OpportunityDto> {
-  const query = Prisma.sql`SELECT ${Prisma.raw(OPPORTUNITY_DTO_COLUMNS)} FROM "Opportunity" o WHERE o."id" = ${id} AND ${visibleOpportunitiesSql(actor, "o")}`;
+export async function getOpportunityJson(actor: Actor, id: string): Promise<{ json: string; version: number }> {
+  const query = Prisma.sql`SELECT ${Prisma.raw(dtoJsonSql(OPPORTUNITY_DTO_COLUMNS))}, o."version" FROM "Opportunity" o WHERE o."id" = ${id} AND ${visibleOpportunitiesSql(actor, "o")}`;
   const [row] = await database().queryArrays(query.text, query.values, statementName(query.text));
   if (!row) throw notFound("Opportunity");
-  return opportunityDtoFromRow(row);
+  return { json: row[0] as string, version: row[1] as number };
+}
+
+/** The same read as a DTO object, for the pages and server actions. */
+export async function getOpportunity(actor: Actor, id: string): Promise<OpportunityDto> {
+  return JSON.parse((await getOpportunityJson(actor, id)).json) as OpportunityDto;
 }
 
 export function mayEdit(actor: Actor, dto: Pick<OpportunityDto, "ownerId" | "memberIds">): boolean {

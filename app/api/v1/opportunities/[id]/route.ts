@@ -3,15 +3,16 @@ import {
   getOpportunity as getEndpoint,
   updateOpportunity as updateEndpoint,
 } from "@/lib/api/endpoints/opportunities";
-import { ApiReply, expectedVersion, versionETag } from "@/lib/api/reply";
+import { ApiReply, expectedVersion, RawJson, versionETag } from "@/lib/api/reply";
 import { apiRoute } from "@/lib/api/route";
 import { deleteOpportunity } from "@/lib/server/opportunities/delete";
-import { getOpportunity } from "@/lib/server/opportunities/get";
+import { getOpportunityJson } from "@/lib/server/opportunities/get";
 import { updateOpportunity } from "@/lib/server/opportunities/update";
 
 export const GET = apiRoute(getEndpoint, async ({ actor, params }) => {
-  const opportunity = await getOpportunity(actor, params.id);
-  return new ApiReply(opportunity, 200, { ETag: versionETag(opportunity.version) });
+  // The DTO's JSON comes from the database and goes out as is (dto-sql.ts).
+  const { json, version } = await getOpportunityJson(actor, params.id);
+  return new ApiReply(new RawJson(json), 200, { ETag: versionETag(version) });
 });
 
 export const PATCH = apiRoute(updateEndpoint, async ({ actor, params, body, request }) => {
