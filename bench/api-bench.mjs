@@ -94,6 +94,9 @@ async function json(url, key) {
   return res.json();
 }
 
+/** The refusals seen, by method, status and body, printed at the end: a non-2xx is a defect to explain. */
+const refusals = new Map();
+
 /** Requests rotate over `ids` so that writes do not all queue on one row lock. */
 function rotating(method, pathOf, ids, body) {
   let n = 0;
@@ -103,6 +106,9 @@ function rotating(method, pathOf, ids, body) {
       setupRequest(req) {
         const id = ids[n++ % ids.length];
         return { ...req, path: pathOf(id), ...(body ? { body: JSON.stringify(body(n)) } : {}) };
+      },
+      onResponse(status, text) {
+        if (status >= 300) refusals.set(`${method} ${status} ${text.slice(0, 300)}`, (refusals.get(`${method} ${status} ${text.slice(0, 300)}`) ?? 0) + 1);
       },
     },
   ];
@@ -126,8 +132,20 @@ async function backendCpu(monitor) {
   return new Map(rows.map((r) => [r.pid, cpuSeconds(r.pid)]));
 }
 
+/**
+ * Puts the database back to the demo data's size before every run: the create
+ * runs add thousands of deals, which every later list and count would scan, and
+ * this machine's PostgreSQL runs without autovacuum, so dead rows and stale
+ * statistics would pile up too. Not measured.
+ */
+async function tidy(monitor) {
+  await monitor.query(`DELETE FROM "Opportunity" WHERE "title" LIKE 'Benchmark deal %'`);
+  await monitor.query("VACUUM ANALYZE");
+}
+
 async function run(name, serverPid, monitor, options) {
   const base = { connections: CONNECTIONS, pipelining: 1, ...options };
+  await tidy(monitor);
   await autocannon({ ...base, duration: WARMUP });
   const load = os.loadavg()[0];
   const appBefore = cpuSeconds(serverPid);
@@ -217,6 +235,7 @@ try {
       `${r.name.padEnd(40)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${`${(share * 100).toFixed(0)}%`.padStart(10)} ${verdict.padStart(14)} ${String(r.bad).padStart(7)} ${r.appMs.toFixed(2).padStart(8)} ${r.dbMs.toFixed(2).padStart(7)} ${r.load.toFixed(1).padStart(5)}`,
     );
   }
+  for (const [what, count] of refusals) console.log(`refused ${count}x: ${what}`);
   console.log(`\nTargets (issue 8): GET one >= 60%, list of 50 >= 35%, writes (PATCH, POST, move) >= 30% of the trivial route's req/s, every p99 < 100 ms. "app CPU" and "db CPU" are milliseconds of CPU per request of the server under test and of its PostgreSQL backends; "load" is the 1-minute load average when the run started (2 cores).`);
 } finally {
   for (const child of children) child.kill("SIGTERM");

@@ -52,13 +52,15 @@ async function handle(req, res) {
   }
   if (req.method === "POST" && url.pathname === "/opportunities") {
     const body = await readBody(req);
+    // Rank keys stay valid fractional-indexing keys (a fraction never ends in 0),
+    // so that the app's own moves and creates in the same columns keep working.
     // The row at the end of its column, and its first history row: one statement.
     const { rows } = await pool.query(
       `WITH stage AS (SELECT "id", "pipelineId", "probability" FROM "Stage" WHERE "id" = $2),
             last AS (SELECT max("rank") AS "rank" FROM "Opportunity" WHERE "stageId" = $2),
             created AS (
               INSERT INTO "Opportunity" ("id", "title", "pipelineId", "stageId", "rank", "probability", "currencyCode", "ownerId", "updatedAt")
-              SELECT gen_random_uuid()::text, $1, stage."pipelineId", stage."id", left(coalesce(last."rank", 'a0'), 8) || substr(md5(random()::text), 1, 6), stage."probability", 'USD', $3, now()
+              SELECT gen_random_uuid()::text, $1, stage."pipelineId", stage."id", left(coalesce(last."rank", 'a0'), 8) || substr(md5(random()::text), 1, 6) || '1', stage."probability", 'USD', $3, now()
               FROM stage, last RETURNING *),
             history AS (INSERT INTO "StageChange" ("id", "opportunityId", "toStageId", "toStatus")
               SELECT gen_random_uuid()::text, "id", "stageId", "status" FROM created)
@@ -72,7 +74,7 @@ async function handle(req, res) {
     const body = await readBody(req);
     const { rows } = await pool.query(
       `WITH moved AS (
-         UPDATE "Opportunity" o SET "stageId" = $2, "rank" = 'a' || substr(md5(random()::text), 1, 8), "stageChangedAt" = now(), "version" = o."version" + 1, "updatedAt" = now()
+         UPDATE "Opportunity" o SET "stageId" = $2, "rank" = 'a' || substr(md5(random()::text), 1, 7) || '1', "stageChangedAt" = now(), "version" = o."version" + 1, "updatedAt" = now()
          FROM (SELECT "stageId" AS "fromStageId" FROM "Opportunity" WHERE "id" = $1) before
          WHERE o."id" = $1 RETURNING o.*, before."fromStageId"),
        history AS (INSERT INTO "StageChange" ("id", "opportunityId", "fromStageId", "toStageId", "fromStatus", "toStatus")
