@@ -12,6 +12,21 @@ import { getOpportunity, loadOpportunityRow } from "@/lib/server/opportunities/g
 import { demoActors } from "../support/demo-actors";
 import { availableKinds, createMigratedDatabase, type TestDatabase } from "../support/test-database";
 
+/** Fields the crafted opportunity stores and the DTO returns unchanged. */
+const STORED_AS_SENT = {
+  labels: ["HOT", "PRIORITY"],
+  rating: 5,
+  lostNote: "too expensive",
+  competitor: "Rival & Co",
+  isPrivate: true,
+  customFields: { nextStep: "Call", budget: 1.5, big: 12345678901, signed: false, emptyText: "" },
+  utmSource: "newsletter",
+  utmMedium: "email",
+  utmCampaign: "spring",
+  utmContent: "banner-a",
+  version: 7,
+};
+
 describe.each(availableKinds())("the SQL-built opportunity DTO on %s", (kind) => {
   let t: TestDatabase;
   let actors: Record<"admin" | "manager" | "alice" | "bob", Actor>;
@@ -59,18 +74,8 @@ describe.each(availableKinds())("the SQL-built opportunity DTO on %s", (kind) =>
         accountId: account.id,
         sourceId: source.id,
         typeId: type.id,
-        labels: ["HOT", "PRIORITY"],
-        rating: 5,
+        ...STORED_AS_SENT,
         lostReasonId: lostReason.id,
-        lostNote: "too expensive",
-        competitor: "Rival & Co",
-        isPrivate: true,
-        customFields: { nextStep: "Call", budget: 1.5, big: 12345678901, signed: false, emptyText: "" },
-        utmSource: "newsletter",
-        utmMedium: "email",
-        utmCampaign: "spring",
-        utmContent: "banner-a",
-        version: 7,
       },
     });
     craftedId = crafted.id;
@@ -119,18 +124,8 @@ describe.each(availableKinds())("the SQL-built opportunity DTO on %s", (kind) =>
       contacts: contacts.map((c) => ({ contactId: c.contactId, isPrimary: c.isPrimary })),
       sourceId: expect.any(String),
       typeId: expect.any(String),
-      labels: ["HOT", "PRIORITY"],
-      rating: 5,
+      ...STORED_AS_SENT,
       lostReasonId: expect.any(String),
-      lostNote: "too expensive",
-      competitor: "Rival & Co",
-      isPrivate: true,
-      customFields: { nextStep: "Call", budget: 1.5, big: 12345678901, signed: false, emptyText: "" },
-      utmSource: "newsletter",
-      utmMedium: "email",
-      utmCampaign: "spring",
-      utmContent: "banner-a",
-      version: 7,
     });
     expect(dto.contacts[0].isPrimary).toBe(true);
     expect(JSON.stringify(dto)).toBe(JSON.stringify(await serialized(craftedId)));

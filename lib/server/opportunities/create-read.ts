@@ -4,13 +4,13 @@
 // active custom field definitions, whether the lost reason sent is active, and
 // the references the input points at.
 import { Prisma } from "@/lib/db/generated/client";
-import type { ForecastCategory, StageType } from "@/lib/domain/stage-rules";
 import type { CustomFieldDefinitionInput } from "@/lib/validation/opportunity-custom-fields";
 import type { OpportunityCreateInput } from "@/lib/validation/opportunity";
 import { ACTIVE_DEFINITIONS_JSON_SQL } from "../custom-fields/definitions";
 import { lastRankSql, referencesSql, type CheckedCurrency, type ReferenceRead } from "./references";
 import type { RunSql } from "./sql-run";
 import type { TargetStage } from "./stage-change";
+import { splitTargetStage, targetStageColumnsSql, type TargetStageColumns } from "./target-stage-sql";
 
 export interface CreateRead extends ReferenceRead {
   /** Null when no such stage. */
@@ -22,13 +22,8 @@ export interface CreateRead extends ReferenceRead {
   reasonActive: boolean;
 }
 
-type Row = ReferenceRead & {
-  targetId: string | null;
-  targetPipelineId: string;
-  targetType: StageType;
-  targetProbability: number;
-  targetForecastCategory: ForecastCategory;
-  targetPipelineArchived: boolean;
+type Row = ReferenceRead &
+  TargetStageColumns & {
   lastRank: string | null;
   baseCurrency?: CheckedCurrency | null;
   definitions: CustomFieldDefinitionInput[];
@@ -46,16 +41,11 @@ export async function readForCreate(run: RunSql, input: OpportunityCreateInput):
     ? Prisma.sql`EXISTS (SELECT 1 FROM "LostReason" r WHERE r."id" = ${input.lostReasonId}::text AND r."active" = TRUE)`
     : Prisma.sql`FALSE`;
   const [row] = await run<Row>(Prisma.sql`
-    SELECT s."id" AS "targetId", s."pipelineId" AS "targetPipelineId", s."type"::text AS "targetType", s."probability" AS "targetProbability",
-      s."forecastCategory"::text AS "targetForecastCategory",
-      (SELECT p."isArchived" FROM "Pipeline" p WHERE p."id" = s."pipelineId") AS "targetPipelineArchived",
+    SELECT ${targetStageColumnsSql(Prisma.sql`(SELECT p."isArchived" FROM "Pipeline" p WHERE p."id" = s."pipelineId")`)},
       ${lastRankSql(stageId)} AS "lastRank", ${ACTIVE_DEFINITIONS_JSON_SQL} AS "definitions", ${reason} AS "reasonActive"
       ${extra.length ? Prisma.sql`, ${Prisma.join(extra, ", ")}` : Prisma.empty}
     FROM (SELECT 1) AS one
       LEFT JOIN "Stage" s ON s."id" = ${stageId}`);
-  const { targetId, targetPipelineId, targetType, targetProbability, targetForecastCategory, targetPipelineArchived, ...rest } = row;
-  const stage = targetId
-    ? { id: targetId, pipelineId: targetPipelineId, type: targetType, probability: targetProbability, forecastCategory: targetForecastCategory, pipelineArchived: targetPipelineArchived }
-    : null;
+  const { stage, rest } = splitTargetStage(row);
   return { ...rest, stage };
 }

@@ -9,12 +9,12 @@
 import { database } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/client";
 import { statementName } from "@/lib/db/statement-names";
-import type { ForecastCategory, StageType } from "@/lib/domain/stage-rules";
 import type { MoveOpportunityParsed } from "@/lib/validation/move";
 import type { Actor } from "../auth/actor";
 import { neighboursSql, type Neighbours } from "../board/placement";
 import { visibleOpportunitiesSql } from "../visibility";
 import type { CurrentPlacement, TargetStage } from "./stage-change";
+import { splitTargetStage, targetStageColumnsSql, type TargetStageColumns } from "./target-stage-sql";
 
 export interface MoveCard extends CurrentPlacement {
   title: string;
@@ -39,13 +39,8 @@ export interface MoveRead {
 
 /** The card's columns are all null when there is no such opportunity. */
 type Row = MoveCard &
-  Neighbours & {
-    targetId: string | null;
-    targetPipelineId: string;
-    targetType: StageType;
-    targetProbability: number;
-    targetForecastCategory: ForecastCategory;
-    targetPipelineArchived: boolean;
+  Neighbours &
+  TargetStageColumns & {
     reasonActive: boolean;
   };
 
@@ -56,8 +51,7 @@ export async function readMove(actor: Actor, input: MoveOpportunityParsed): Prom
       o."competitor", o."ownerId", o."version",
       ${visibleOpportunitiesSql(actor, "o")} AS "visible",
       EXISTS (SELECT 1 FROM "OpportunityMember" m WHERE m."opportunityId" = o."id" AND m."userId" = ${actor.id}) AS "actorIsMember",
-      s."id" AS "targetId", s."pipelineId" AS "targetPipelineId", s."type"::text AS "targetType", s."probability" AS "targetProbability",
-      s."forecastCategory"::text AS "targetForecastCategory", p."isArchived" AS "targetPipelineArchived",
+      ${targetStageColumnsSql(Prisma.sql`p."isArchived"`)},
       COALESCE(r."active", FALSE) AS "reasonActive",
       ${neighboursSql(input)}
     FROM (SELECT 1) AS one
@@ -67,10 +61,7 @@ export async function readMove(actor: Actor, input: MoveOpportunityParsed): Prom
       -- lostDetails() in move.ts: the reason sent, else (a reorder inside a lost stage) the one recorded.
       LEFT JOIN "LostReason" r ON r."id" = COALESCE(${input.lostReasonId}::text, CASE WHEN o."status" = 'LOST' THEN o."lostReasonId" END)`;
   const [row] = await database().query<Row>(statement.text, statement.values, statementName(statement.text, "move"));
-  const { targetId, targetPipelineId, targetType, targetProbability, targetForecastCategory, targetPipelineArchived, reasonActive, ...rest } = row;
-  const { beforeRank, belowBefore, afterRank, aboveAfter, lastRank, ...card } = rest;
-  const stage = targetId
-    ? { id: targetId, pipelineId: targetPipelineId, type: targetType, probability: targetProbability, forecastCategory: targetForecastCategory, pipelineArchived: targetPipelineArchived }
-    : null;
+  const { stage, rest } = splitTargetStage(row);
+  const { reasonActive, beforeRank, belowBefore, afterRank, aboveAfter, lastRank, ...card } = rest;
   return { card: card.id ? card : null, stage, reasonActive, neighbours: { beforeRank, belowBefore, afterRank, aboveAfter, lastRank } };
 }

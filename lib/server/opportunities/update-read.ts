@@ -9,7 +9,6 @@
 // only if the version is still the one read here.
 import { Prisma } from "@/lib/db/generated/client";
 import type { LineInput } from "@/lib/domain/line-items";
-import type { ForecastCategory, StageType } from "@/lib/domain/stage-rules";
 import type { CustomFieldDefinitionInput } from "@/lib/validation/opportunity-custom-fields";
 import type { OpportunityUpdateInput } from "@/lib/validation/opportunity";
 import type { Actor } from "../auth/actor";
@@ -18,6 +17,7 @@ import { visibleOpportunitiesSql } from "../visibility";
 import { lastRankSql, referencesSql, type ReferenceRead } from "./references";
 import type { RunSql } from "./sql-run";
 import type { CurrentPlacement, TargetStage } from "./stage-change";
+import { splitTargetStage, targetStageColumnsSql, type TargetStageColumns } from "./target-stage-sql";
 
 export interface EditedOpportunity extends CurrentPlacement {
   version: number;
@@ -51,13 +51,8 @@ export interface UpdateRead extends ReferenceRead {
 }
 
 type Row = EditedOpportunity &
-  ReferenceRead & {
-    targetId: string | null;
-    targetPipelineId: string;
-    targetType: StageType;
-    targetProbability: number;
-    targetForecastCategory: ForecastCategory;
-    targetPipelineArchived: boolean;
+  ReferenceRead &
+  TargetStageColumns & {
     reasonActive: boolean;
     lastRank?: string | null;
     lines?: LineInput[];
@@ -87,19 +82,16 @@ export async function readForUpdate(run: RunSql, actor: Actor, id: string, input
       o."lostReasonId", o."lostNote", o."competitor", o."amount"::text AS "amount", o."recurringAmount"::text AS "recurringAmount",
       o."exchangeRate"::text AS "exchangeRate", o."currencyCode", o."contractMonths",
       to_char(o."expectedCloseDate", 'YYYY-MM-DD') AS "expectedCloseDate", o."customFields",
-      s."id" AS "targetId", s."pipelineId" AS "targetPipelineId", s."type"::text AS "targetType", s."probability" AS "targetProbability",
-      s."forecastCategory"::text AS "targetForecastCategory", ${archived} AS "targetPipelineArchived",
+      ${targetStageColumnsSql(archived)},
       EXISTS (SELECT 1 FROM "LostReason" r WHERE r."id" = ${reason} AND r."active" = TRUE) AS "reasonActive"
       ${extra.length ? Prisma.sql`, ${Prisma.join(extra, ", ")}` : Prisma.empty}
     FROM "Opportunity" o
       LEFT JOIN "Stage" s ON s."id" = ${input.stageId === undefined ? Prisma.sql`o."stageId"` : Prisma.sql`${input.stageId}::text`}
     WHERE o."id" = ${id}::text AND ${visibleOpportunitiesSql(actor, "o")}`);
   if (!row) return null;
-  const { targetId, targetPipelineId, targetType, targetProbability, targetForecastCategory, targetPipelineArchived, reasonActive, lastRank, lines, definitions, ...rest } = row;
+  const { stage, rest: others } = splitTargetStage(row);
+  const { reasonActive, lastRank, lines, definitions, ...rest } = others;
   const { externalIdTaken, users, accountFound, contactsFound, sourceFound, typeFound, labelsFound, currencyFound, ...current } = rest;
-  const stage = targetId
-    ? { id: targetId, pipelineId: targetPipelineId, type: targetType, probability: targetProbability, forecastCategory: targetForecastCategory, pipelineArchived: targetPipelineArchived }
-    : null;
   const references = { externalIdTaken, users, accountFound, contactsFound, sourceFound, typeFound, labelsFound, currencyFound };
   return { ...references, current, stage, reasonActive, lastRank, lines, definitions };
 }
