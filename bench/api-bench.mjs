@@ -94,9 +94,6 @@ async function json(url, key) {
   return res.json();
 }
 
-/** The refusals seen, by method, status and body, printed at the end: a non-2xx is a defect to explain. */
-const refusals = new Map();
-
 /** Requests rotate over `ids` so that writes do not all queue on one row lock. */
 function rotating(method, pathOf, ids, body) {
   let n = 0;
@@ -106,9 +103,6 @@ function rotating(method, pathOf, ids, body) {
       setupRequest(req) {
         const id = ids[n++ % ids.length];
         return { ...req, path: pathOf(id), ...(body ? { body: JSON.stringify(body(n)) } : {}) };
-      },
-      onResponse(status, text) {
-        if (status >= 300) refusals.set(`${method} ${status} ${text.slice(0, 300)}`, (refusals.get(`${method} ${status} ${text.slice(0, 300)}`) ?? 0) + 1);
       },
     },
   ];
@@ -143,8 +137,21 @@ async function tidy(monitor) {
   await monitor.query("VACUUM ANALYZE");
 }
 
+/** The refusals seen, by run, status and body, printed at the end: a non-2xx is a defect to explain. */
+const refusals = new Map();
+
+/** The run's requests (one plain request when it has none) with every non-2xx answer recorded. */
+function recordingRefusals(name, requests = [{}]) {
+  const onResponse = (status, text) => {
+    if (status < 300) return;
+    const what = `${name}: ${status} ${text.slice(0, 300)}`;
+    refusals.set(what, (refusals.get(what) ?? 0) + 1);
+  };
+  return requests.map((request) => ({ ...request, onResponse }));
+}
+
 async function run(name, serverPid, monitor, options) {
-  const base = { connections: CONNECTIONS, pipelining: 1, ...options };
+  const base = { connections: CONNECTIONS, pipelining: 1, ...options, requests: recordingRefusals(name, options.requests) };
   await tidy(monitor);
   await autocannon({ ...base, duration: WARMUP });
   const load = os.loadavg()[0];
