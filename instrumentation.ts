@@ -7,9 +7,13 @@ export async function register() {
     const { bootDatabase } = await import("./lib/db/boot");
     const { closeDatabaseBeforeExit } = await import("./lib/db/shutdown");
     const { logHttpRequests } = await import("./lib/server/request-log");
+    const { ignoreUntrustedForwardedHeaders } = await import("./lib/server/forwarded-headers");
+    ignoreUntrustedForwardedHeaders();
     logHttpRequests();
     closeDatabaseBeforeExit();
     await bootDatabase();
+    const { startBackgroundWork } = await import("./lib/server/jobs/start");
+    await startBackgroundWork();
   }
 }
 

@@ -20,7 +20,7 @@ function isPageRequest(request: NextRequest): boolean {
 }
 
 export async function proxy(request: NextRequest) {
-  const refused = refusedAtTheEdge(request);
+  const refused = await refusedAtTheEdge(request);
   if (refused) return refused;
   // API paths come here only to be checked (see the matcher); the API wrapper does the rest.
   if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();

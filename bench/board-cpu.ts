@@ -7,7 +7,7 @@ import { useDatabase as installDatabase } from "@/lib/db";
 import { openDatabase } from "@/lib/db/database";
 import type { Actor } from "@/lib/server/auth/actor";
 import { loadBoard } from "@/lib/server/board/board";
-import { moveOpportunity } from "@/lib/server/opportunities/move";
+import { moveOpportunity } from "@/lib/server/opportunities/move/move";
 import { EMPTY_FILTERS, parseBoardFilters } from "@/lib/validation/board";
 
 const url = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/crm_bench";

@@ -67,3 +67,40 @@ test("accounts: create, sell to, add contacts, and delete by handing everything 
   await expect(page.getByTestId("account-totals")).toContainText("$500.00");
   await expect(page.getByRole("link", { name: `${doomed} deal` })).toBeVisible();
 });
+
+test("delete dialogs count only what the user may see, and say that records they cannot see use it", async ({ page, browser }) => {
+  const name = `Quokka ${unique()}`;
+  await signIn(page, "bob@example.com");
+  // Bob's account and contact, made through the API with his session (same origin, as the app's forms are).
+  const origin = { Origin: new URL(page.url()).origin };
+  const account = await (await page.request.post("/api/v1/accounts", { data: { name }, headers: origin })).json();
+  const contact = await (await page.request.post("/api/v1/contacts", { data: { firstName: "Quinn", lastName: name.replace(" ", ""), accountId: account.id }, headers: origin })).json();
+
+  // Alice puts a private deal of hers on them: bob may not see it.
+  const aliceContext = await browser.newContext();
+  const alice = await aliceContext.newPage();
+  await signIn(alice, "alice@example.com");
+  const stages = (await (await alice.request.get("/api/v1/stages?limit=100")).json()).data as { id: string; type: string }[];
+  const secret = await alice.request.post("/api/v1/opportunities", {
+    data: { title: `${name} secret`, stageId: stages.find((s) => s.type === "OPEN")!.id, isPrivate: true, accountId: account.id, contacts: [{ contactId: contact.id, isPrimary: true }] },
+    headers: origin,
+  });
+  expect(secret.status()).toBe(201);
+
+  await page.goto(`/accounts/${account.id}`);
+  await page.getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByRole("dialog")).toContainText("1 contact and records you cannot see belong to this account. What should happen to them?");
+  await expect(page.getByRole("dialog")).not.toContainText("opportunit");
+  await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+
+  await page.goto(`/contacts/${contact.id}`);
+  await page.getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByRole("dialog")).toContainText("Records you cannot see list this contact. What should happen there?");
+  await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+
+  // Alice sees her deal, so she gets the count.
+  await alice.goto(`/contacts/${contact.id}`);
+  await alice.getByRole("button", { name: "Delete" }).click();
+  await expect(alice.getByRole("dialog")).toContainText("1 opportunity lists this contact. What should happen there?");
+  await aliceContext.close();
+});

@@ -19,7 +19,18 @@ const envSchema = z.object({
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  WEBHOOK_ALLOW_PRIVATE: booleanFlag.default(false),
+  JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  JOB_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(30),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // How many reverse proxies stand in front of the app and set X-Forwarded-For/-Host/-Proto
+  // ("true" = 1, "false" = 0). With 0 those headers are the client's own words and are ignored.
+  TRUST_PROXY: z
+    .enum(["true", "false"])
+    .transform((v) => (v === "true" ? 1 : 0))
+    .or(z.coerce.number().int("must be true, false or a number of proxies").min(0).max(10))
+    .default(0),
 });
 
 export type Env = z.infer<typeof envSchema> & { dataDir: string; embedded: boolean };

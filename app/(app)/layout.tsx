@@ -1,7 +1,12 @@
 import { AppShell } from "@/components/app-shell/app-shell";
 import { requireActor } from "@/lib/server/auth/session";
+import { UserQueryProvider } from "../providers";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
-  return <AppShell actor={actor}>{children}</AppShell>;
+  return (
+    <UserQueryProvider key={actor.id}>
+      <AppShell actor={actor}>{children}</AppShell>
+    </UserQueryProvider>
+  );
 }

@@ -1,7 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { signInAction, type SignInState } from "./actions";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { signInAction, type SignInState } from "@/lib/actions/auth";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, {});
@@ -20,7 +22,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           required
           autoFocus
           defaultValue={state.email}
-          className="block w-full rounded-lg border border-border bg-surface px-3 py-2 text-sm shadow-sm outline-none transition focus:border-accent focus:ring-2 focus:ring-accent/20"
+          className={inputClass()}
         />
       </div>
       <div className="space-y-1.5">
@@ -33,7 +35,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           type="password"
           autoComplete="current-password"
           required
-          className="block w-full rounded-lg border border-border bg-surface px-3 py-2 text-sm shadow-sm outline-none transition focus:border-accent focus:ring-2 focus:ring-accent/20"
+          className={inputClass()}
         />
       </div>
       {state.error ? (
@@ -41,13 +43,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           {state.error}
         </p>
       ) : null}
-      <button
-        type="submit"
-        disabled={pending}
-        className="flex w-full items-center justify-center rounded-lg bg-accent px-3 py-2.5 text-sm font-semibold text-white shadow-sm transition hover:brightness-110 disabled:opacity-60"
-      >
+      <Button type="submit" variant="primary" disabled={pending} className="w-full">
         {pending ? "Signing in…" : "Sign in"}
-      </button>
+      </Button>
     </form>
   );
 }

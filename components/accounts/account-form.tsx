@@ -3,12 +3,13 @@
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { toast } from "sonner";
-import { createAccountAction, updateAccountAction } from "@/app/(app)/accounts/actions";
-import { Field, fieldAria, FormSection } from "@/components/forms/field";
-import { applyServerErrors } from "@/components/forms/server-errors";
-import { buttonClass, inputClass } from "@/components/forms/styles";
 import { LEAVE_MESSAGE, useUnsavedChanges } from "@/components/forms/use-unsaved-changes";
+import { Button } from "@/components/ui/button";
+import { Field, fieldAria, FormSection, inputClass } from "@/components/ui/field";
+import { formFields, useAction } from "@/components/ui/use-action";
+import { createAccountAction, updateAccountAction } from "@/lib/actions/accounts";
+import { contactKeys } from "@/components/contacts/contact-search";
+import { accountKeys } from "./account-search";
 import type { AccountDto } from "@/lib/server/accounts/dto";
 import { accountCreateSchema, type AccountCreateInput, type AccountFormValues } from "@/lib/validation/account";
 
@@ -32,13 +33,15 @@ export function AccountForm({ account, users, actorId }: { account: AccountDto |
       : { name: "", ownerId: actorId },
   });
   useUnsavedChanges(isDirty && !isSubmitting);
-  const onSubmit = handleSubmit(async (values) => {
-    const r = account ? await updateAccountAction({ id: account.id, changes: values }) : await createAccountAction(values);
-    if (!r.ok) return applyServerErrors(r.error, setError, (p) => p in accountCreateSchema.shape);
-    toast.success(account ? "Account saved" : "Account created");
-    router.push(`/accounts/${r.data.id}`);
-    router.refresh();
+  const save = useAction((values: AccountCreateInput) => (account ? updateAccountAction({ id: account.id, changes: values }) : createAccountAction(values)), {
+    success: account ? "Account saved" : "Account created",
+    form: formFields(setError, (p) => p in accountCreateSchema.shape),
+    // Contacts show their account's name in searches.
+    invalidate: [accountKeys.all, contactKeys.all],
+    refresh: true,
+    onSuccess: (saved) => router.push(`/accounts/${saved.id}`),
   });
+  const onSubmit = handleSubmit(async (values) => void (await save.run(values)));
   const text = (name: (typeof TEXT_FIELDS)[number][0], label: string) => (
     <Field key={name} id={name} label={label} error={errors[name]?.message}>
       <input {...register(name)} {...fieldAria(name, errors[name]?.message)} className={inputClass(!!errors[name])} />
@@ -66,8 +69,8 @@ export function AccountForm({ account, users, actorId }: { account: AccountDto |
         </Field>
       </FormSection>
       <div className="flex justify-end gap-2">
-        <button type="button" className={buttonClass("secondary")} onClick={() => (!isDirty || window.confirm(LEAVE_MESSAGE)) && router.back()}>Cancel</button>
-        <button type="submit" className={buttonClass("primary")} disabled={isSubmitting}>{isSubmitting ? "Saving…" : account ? "Save changes" : "Create account"}</button>
+        <Button onClick={() => (!isDirty || window.confirm(LEAVE_MESSAGE)) && router.back()}>Cancel</Button>
+        <Button type="submit" variant="primary" disabled={isSubmitting || save.pending}>{isSubmitting || save.pending ? "Saving…" : account ? "Save changes" : "Create account"}</Button>
       </div>
     </form>
   );

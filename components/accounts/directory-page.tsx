@@ -4,7 +4,7 @@
 import Link from "next/link";
 import clsx from "clsx";
 import { Plus } from "lucide-react";
-import { buttonClass } from "@/components/forms/styles";
+import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { DirectoryTabs } from "./directory-tabs";
 import { SearchBox } from "./search-box";

@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import { usePathname, useRouter } from "next/navigation";
 import { Search } from "lucide-react";
-import { inputClass } from "@/components/forms/styles";
+import { inputClass } from "@/components/ui/field";
 
 export function SearchBox({ initial, placeholder }: { initial: string; placeholder: string }) {
   const router = useRouter();

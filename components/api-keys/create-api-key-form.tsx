@@ -4,8 +4,10 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Check, Copy, KeyRound } from "lucide-react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
-import { createApiKeyAction } from "@/app/(app)/settings/api-keys/actions";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { formFields, useAction } from "@/components/ui/use-action";
+import { createApiKeyAction } from "@/lib/actions/api-keys";
 import { createApiKeySchema, type CreateApiKeyInput } from "@/lib/validation/api-keys";
 
 export function CreateApiKeyForm() {
@@ -13,17 +15,17 @@ export function CreateApiKeyForm() {
   const [copied, setCopied] = useState(false);
   const form = useForm<CreateApiKeyInput>({ resolver: zodResolver(createApiKeySchema), defaultValues: { name: "" } });
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    const result = await createApiKeyAction(values);
-    if (!result.ok) {
-      for (const [field, message] of Object.entries(result.error.fields ?? {})) form.setError(field as "name", { message });
-      if (!result.error.fields) toast.error(result.error.message);
-      return;
-    }
-    setSecret(result.data.secret);
-    setCopied(false);
-    form.reset();
+  const create = useAction(createApiKeyAction, {
+    // The name's error is shown beside it; only an error without fields needs the toast.
+    form: formFields(form.setError, (path) => path === "name"),
+    failure: (error) => (error.fields ? null : error.message),
+    onSuccess: (created) => {
+      setSecret(created.secret);
+      setCopied(false);
+      form.reset();
+    },
   });
+  const onSubmit = form.handleSubmit(async (values) => void (await create.run(values)));
 
   return (
     <div className="space-y-4">
@@ -38,20 +40,16 @@ export function CreateApiKeyForm() {
             {...form.register("name")}
             aria-invalid={!!form.formState.errors.name}
             aria-describedby="key-name-error"
-            className="block w-full rounded-lg border border-border bg-surface px-3 py-2 text-sm shadow-sm outline-none focus:border-accent focus:ring-2 focus:ring-accent/20 aria-[invalid=true]:border-danger"
+            className={inputClass(!!form.formState.errors.name)}
           />
           <p id="key-name-error" className="mt-1 text-xs text-danger">
             {form.formState.errors.name?.message}
           </p>
         </div>
-        <button
-          type="submit"
-          disabled={form.formState.isSubmitting}
-          className="inline-flex items-center gap-2 rounded-lg bg-accent px-3.5 py-2 text-sm font-semibold text-white shadow-sm hover:brightness-110 disabled:opacity-60"
-        >
+        <Button type="submit" variant="primary" disabled={form.formState.isSubmitting || create.pending}>
           <KeyRound className="size-4" aria-hidden="true" />
           Create key
-        </button>
+        </Button>
       </form>
       {secret ? (
         <div role="status" className="rounded-xl border border-amber-300 bg-amber-50 p-4 dark:border-amber-700 dark:bg-amber-950">
@@ -60,17 +58,15 @@ export function CreateApiKeyForm() {
             <code data-testid="new-api-key" className="flex-1 overflow-x-auto rounded-md bg-white px-3 py-2 font-mono text-sm dark:bg-black/40">
               {secret}
             </code>
-            <button
-              type="button"
+            <Button
               onClick={async () => {
                 await navigator.clipboard?.writeText(secret).catch(() => {});
                 setCopied(true);
               }}
-              className="inline-flex items-center gap-1.5 rounded-md border border-border bg-surface px-3 py-2 text-sm font-medium hover:bg-surface-muted"
             >
               {copied ? <Check className="size-4 text-success" aria-hidden="true" /> : <Copy className="size-4" aria-hidden="true" />}
               {copied ? "Copied" : "Copy"}
-            </button>
+            </Button>
           </div>
         </div>
       ) : null}

@@ -1,26 +1,21 @@
 "use client";
 
-import { useTransition } from "react";
-import { toast } from "sonner";
-import { revokeApiKeyAction } from "@/app/(app)/settings/api-keys/actions";
+import { Button } from "@/components/ui/button";
+import { useAction } from "@/components/ui/use-action";
+import { revokeApiKeyAction } from "@/lib/actions/api-keys";
 
 export function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
-  const [pending, startTransition] = useTransition();
+  const revoke = useAction(revokeApiKeyAction, { success: `Revoked "${name}"` });
   return (
-    <button
-      type="button"
-      disabled={pending}
+    <Button
+      variant="dangerGhost"
+      size="sm"
+      disabled={revoke.pending}
       onClick={() => {
-        if (!window.confirm(`Revoke "${name}"? Programs using it stop working immediately.`)) return;
-        startTransition(async () => {
-          const result = await revokeApiKeyAction({ id });
-          if (result.ok) toast.success(`Revoked "${name}"`);
-          else toast.error(result.error.message);
-        });
+        if (window.confirm(`Revoke "${name}"? Programs using it stop working immediately.`)) void revoke.run({ id });
       }}
-      className="rounded-md px-2.5 py-1 text-sm font-medium text-danger hover:bg-danger/10 disabled:opacity-50"
     >
       Revoke
-    </button>
+    </Button>
   );
 }

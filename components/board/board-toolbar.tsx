@@ -5,11 +5,13 @@ import clsx from "clsx";
 import { Search, X } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
 import type { BoardData } from "@/lib/server/board/board";
 import { EMPTY_FILTERS, hasFilters, type BoardFilters } from "@/lib/validation/board";
 import { boardHref } from "./board-api";
 
-const control = "h-9 rounded-lg border border-border bg-surface px-2.5 text-sm outline-none transition focus:border-accent focus:ring-2 focus:ring-accent/20";
+const control = inputClass(false, true);
 
 export function BoardToolbar({ data, filters }: { data: BoardData; filters: BoardFilters }) {
   const router = useRouter();
@@ -84,16 +86,15 @@ export function BoardToolbar({ data, filters }: { data: BoardData; filters: Boar
         })}
       </div>
       {hasFilters(filters) ? (
-        <button
-          type="button"
+        <Button
+          variant="ghost"
           onClick={() => {
             setText("");
             go(data.pipeline.id, EMPTY_FILTERS);
           }}
-          className="inline-flex h-8 items-center gap-1 rounded-lg px-2 text-sm text-muted transition hover:bg-surface-muted hover:text-text"
         >
           <X className="size-3.5" aria-hidden="true" /> Clear filters
-        </button>
+        </Button>
       ) : null}
     </div>
   );

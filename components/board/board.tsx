@@ -31,15 +31,15 @@ import { BoardColumn } from "./board-column";
 import { boardCollision, dropData, isBelow } from "./board-dnd";
 import { BoardToolbar } from "./board-toolbar";
 import { ClosedZones } from "./closed-zones";
-import { LostDialog } from "./lost-dialog";
-import { useBoardMove, type MoveAction } from "./use-board-move";
+import { LostDialog } from "@/components/opportunities/lost-dialog";
+import { useBoardMove } from "./use-board-move";
 
 interface Target {
   stageId: string;
   index: number;
 }
 
-export function Board({ initial, filters, today, nowMs, moveAction }: { initial: BoardData; filters: BoardFilters; today: string; nowMs: number; moveAction: MoveAction }) {
+export function Board({ initial, filters, today, nowMs }: { initial: BoardData; filters: BoardFilters; today: string; nowMs: number }) {
   const pipelineId = initial.pipeline.id;
   const queryKey = useMemo(() => boardKeys.board(pipelineId, filters), [pipelineId, filters]);
   const client = useQueryClient();
@@ -59,7 +59,7 @@ export function Board({ initial, filters, today, nowMs, moveAction }: { initial:
     // A refresh must not overwrite a move the server has not answered yet.
     refetchOnWindowFocus: () => client.isMutating() === 0,
   });
-  const move = useBoardMove({ queryKey, pipelineId, filters, moveAction });
+  const move = useBoardMove({ queryKey, pipelineId, filters });
 
   const [activeId, setActiveId] = useState<string | null>(null);
   const [hint, setHint] = useState<Target | null>(null);
@@ -134,7 +134,7 @@ export function Board({ initial, filters, today, nowMs, moveAction }: { initial:
     const stage = stageById.get(target.stageId);
     if (!card || !stage) return;
     const neighbours = stage.type === "OPEN" ? neighboursAt(stage.cards.filter((c) => c.id !== cardId), target.index) : { beforeId: null, afterId: null };
-    move.mutate({ cardId, toStageId: stage.id, index: target.index, title: card.title, version: card.version, ...neighbours, ...(lost ? { lost } : {}) });
+    void move.run({ cardId, toStageId: stage.id, index: target.index, title: card.title, version: card.version, ...neighbours, ...(lost ? { lost } : {}) });
   }
 
   function onDragStart(event: DragStartEvent) {

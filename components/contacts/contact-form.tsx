@@ -1,17 +1,17 @@
 "use client";
 // Create or edit a contact with the shared schema; the account is picked by searching.
-import { useCallback, useState } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { toast } from "sonner";
-import { searchAccountsAction } from "@/app/(app)/accounts/actions";
-import { createContactAction, updateContactAction } from "@/app/(app)/contacts/actions";
-import { Field, fieldAria, FormSection } from "@/components/forms/field";
 import { SearchSelect, type SearchOption } from "@/components/forms/search-select";
-import { applyServerErrors } from "@/components/forms/server-errors";
-import { buttonClass, inputClass } from "@/components/forms/styles";
 import { LEAVE_MESSAGE, useUnsavedChanges } from "@/components/forms/use-unsaved-changes";
+import { Button } from "@/components/ui/button";
+import { Field, fieldAria, FormSection, inputClass } from "@/components/ui/field";
+import { formFields, useAction } from "@/components/ui/use-action";
+import { accountSearch } from "@/components/accounts/account-search";
+import { createContactAction, updateContactAction } from "@/lib/actions/contacts";
+import { contactKeys } from "./contact-search";
 import type { ContactDto } from "@/lib/server/contacts/dto";
 import { contactCreateSchema, type ContactCreateInput, type ContactFormValues } from "@/lib/validation/contact";
 
@@ -34,17 +34,14 @@ export function ContactForm({ contact, account: initialAccount }: { contact: Con
       : { firstName: "", lastName: "", accountId: initialAccount?.id ?? null },
   });
   useUnsavedChanges(isDirty && !isSubmitting);
-  const search = useCallback(async (q: string) => {
-    const r = await searchAccountsAction({ q });
-    return r.ok ? r.data.map((a) => ({ id: a.id, label: a.name })) : [];
-  }, []);
-  const onSubmit = handleSubmit(async (values) => {
-    const r = contact ? await updateContactAction({ id: contact.id, changes: values }) : await createContactAction(values);
-    if (!r.ok) return applyServerErrors(r.error, setError, (p) => p in contactCreateSchema.shape);
-    toast.success(contact ? "Contact saved" : "Contact created");
-    router.push(`/contacts/${r.data.id}`);
-    router.refresh();
+  const save = useAction((values: ContactCreateInput) => (contact ? updateContactAction({ id: contact.id, changes: values }) : createContactAction(values)), {
+    success: contact ? "Contact saved" : "Contact created",
+    form: formFields(setError, (p) => p in contactCreateSchema.shape),
+    invalidate: [contactKeys.all],
+    refresh: true,
+    onSuccess: (saved) => router.push(`/contacts/${saved.id}`),
   });
+  const onSubmit = handleSubmit(async (values) => void (await save.run(values)));
   return (
     <form onSubmit={onSubmit} noValidate className="mx-auto max-w-3xl space-y-5" aria-label={contact ? "Edit contact" : "New contact"}>
       <FormSection title="Person">
@@ -61,15 +58,15 @@ export function ContactForm({ contact, account: initialAccount }: { contact: Con
               setAccount(a);
               setValue("accountId", a?.id ?? null, { shouldDirty: true });
             }}
-            search={search}
+            source={accountSearch()}
             placeholder="Search accounts"
             clearLabel="Remove account"
           />
         </Field>
       </FormSection>
       <div className="flex justify-end gap-2">
-        <button type="button" className={buttonClass("secondary")} onClick={() => (!isDirty || window.confirm(LEAVE_MESSAGE)) && router.back()}>Cancel</button>
-        <button type="submit" className={buttonClass("primary")} disabled={isSubmitting}>{isSubmitting ? "Saving…" : contact ? "Save changes" : "Create contact"}</button>
+        <Button onClick={() => (!isDirty || window.confirm(LEAVE_MESSAGE)) && router.back()}>Cancel</Button>
+        <Button type="submit" variant="primary" disabled={isSubmitting || save.pending}>{isSubmitting || save.pending ? "Saving…" : contact ? "Save changes" : "Create contact"}</Button>
       </div>
     </form>
   );

@@ -4,6 +4,7 @@
 // already on the page, so the file always matches what is shown.
 import Papa from "papaparse";
 import { Download } from "lucide-react";
+import { Button } from "@/components/ui/button";
 
 export type CsvCell = string | number | null;
 
@@ -21,14 +22,9 @@ export function CsvButton({ filename, header, rows, label = "Export CSV" }: { fi
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
   return (
-    <button
-      type="button"
-      onClick={download}
-      aria-label={`${label}: ${filename}`}
-      className="inline-flex items-center gap-1.5 rounded-md border border-border bg-surface px-2.5 py-1.5 text-xs font-medium text-muted transition hover:bg-surface-muted hover:text-text"
-    >
+    <Button size="sm" onClick={download} aria-label={`${label}: ${filename}`}>
       <Download className="size-3.5" aria-hidden="true" />
       {label}
-    </button>
+    </Button>
   );
 }

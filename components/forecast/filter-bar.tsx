@@ -4,13 +4,16 @@
 // can be bookmarked and shared.
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
 import { FORECAST_PERIODS, periodName } from "@/lib/domain/forecast";
 import type { ForecastFilters } from "@/lib/validation/forecast";
 import type { ForecastFilterOptions } from "@/lib/server/forecast/options";
 
-const selectClass = "h-9 rounded-md border border-border bg-surface px-2.5 text-sm text-text shadow-sm focus:outline-2 focus:outline-accent";
+const selectClass = inputClass(false, true);
 
-function Field({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {
+/** A filter's small label above its control. */
+function FilterField({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-xs font-medium text-muted">
@@ -52,7 +55,7 @@ export function FilterBar({ filters, options, window }: { filters: ForecastFilte
         apply({ period: "custom", from, to });
       }}
     >
-      <Field id="forecast-pipeline" label="Pipeline">
+      <FilterField id="forecast-pipeline" label="Pipeline">
         <select id="forecast-pipeline" className={selectClass} value={filters.pipelineId ?? ""} onChange={(e) => apply({ pipelineId: e.target.value })}>
           <option value="">All pipelines</option>
           {options.pipelines.map((p) => (
@@ -61,8 +64,8 @@ export function FilterBar({ filters, options, window }: { filters: ForecastFilte
             </option>
           ))}
         </select>
-      </Field>
-      <Field id="forecast-owner" label="Owner">
+      </FilterField>
+      <FilterField id="forecast-owner" label="Owner">
         <select id="forecast-owner" className={selectClass} value={filters.ownerId ?? ""} onChange={(e) => apply({ ownerId: e.target.value })}>
           <option value="">Everyone</option>
           {options.owners.map((o) => (
@@ -71,8 +74,8 @@ export function FilterBar({ filters, options, window }: { filters: ForecastFilte
             </option>
           ))}
         </select>
-      </Field>
-      <Field id="forecast-period" label="Period">
+      </FilterField>
+      <FilterField id="forecast-period" label="Period">
         <select
           id="forecast-period"
           className={selectClass}
@@ -85,18 +88,18 @@ export function FilterBar({ filters, options, window }: { filters: ForecastFilte
             </option>
           ))}
         </select>
-      </Field>
+      </FilterField>
       {filters.period === "custom" ? (
         <>
-          <Field id="forecast-from" label="From">
+          <FilterField id="forecast-from" label="From">
             <input id="forecast-from" type="date" className={selectClass} value={from} onChange={(e) => setFrom(e.target.value)} required />
-          </Field>
-          <Field id="forecast-to" label="To">
+          </FilterField>
+          <FilterField id="forecast-to" label="To">
             <input id="forecast-to" type="date" className={selectClass} value={to} onChange={(e) => setTo(e.target.value)} required />
-          </Field>
-          <button type="submit" className="h-9 rounded-md bg-accent px-3 text-sm font-medium text-white shadow-sm hover:opacity-90 dark:text-slate-950">
+          </FilterField>
+          <Button type="submit" variant="primary">
             Apply
-          </button>
+          </Button>
         </>
       ) : null}
     </form>

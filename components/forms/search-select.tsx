@@ -1,11 +1,12 @@
 "use client";
-// Search-as-you-type picker: debounced lookups through a server action,
+// Search-as-you-type picker: debounced, cached lookups (useSearch),
 // keyboard navigation (arrows, Enter, Escape), and an optional "Create …"
 // entry so a missing record can be added without leaving the form.
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { Loader2, Plus, Search, X } from "lucide-react";
 import clsx from "clsx";
-import { inputClass } from "./styles";
+import { inputClass } from "@/components/ui/field";
+import { useSearch, type SearchSource } from "./use-search";
 
 export interface SearchOption {
   id: string;
@@ -17,7 +18,7 @@ export function SearchSelect({
   id,
   value,
   onChange,
-  search,
+  source,
   onCreate,
   placeholder,
   invalid,
@@ -27,7 +28,7 @@ export function SearchSelect({
   id: string;
   value: SearchOption | null;
   onChange: (option: SearchOption | null) => void;
-  search: (q: string) => Promise<SearchOption[]>;
+  source: SearchSource<SearchOption>;
   onCreate?: (text: string) => Promise<SearchOption | null>;
   placeholder?: string;
   invalid?: boolean;
@@ -37,25 +38,8 @@ export function SearchSelect({
   const listId = useId();
   const [text, setText] = useState("");
   const [open, setOpen] = useState(false);
-  const [options, setOptions] = useState<SearchOption[]>([]);
   const [active, setActive] = useState(0);
-  const [loading, setLoading] = useState(false);
-  const request = useRef(0);
-
-  useEffect(() => {
-    if (!open) return;
-    const n = ++request.current;
-    const timer = setTimeout(async () => {
-      setLoading(true);
-      const found = await search(text).catch(() => []);
-      if (n === request.current) {
-        setOptions(found);
-        setActive(0);
-        setLoading(false);
-      }
-    }, 150);
-    return () => clearTimeout(timer);
-  }, [text, open, search]);
+  const { options, loading } = useSearch(source, text, open);
 
   const canCreate = !!onCreate && text.trim().length > 0 && !options.some((o) => o.label.toLowerCase() === text.trim().toLowerCase());
   const count = options.length + (canCreate ? 1 : 0);
@@ -105,6 +89,7 @@ export function SearchSelect({
         onBlur={() => setTimeout(() => setOpen(false), 150)}
         onChange={(e) => {
           setText(e.target.value);
+          setActive(0);
           setOpen(true);
         }}
         onKeyDown={(e) => {

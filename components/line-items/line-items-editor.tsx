@@ -7,14 +7,14 @@
 import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent, type Modifier } from "@dnd-kit/core";
 import { SortableContext, arrayMove, sortableKeyboardCoordinates, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { Plus } from "lucide-react";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 import clsx from "clsx";
-import { searchProductsAction } from "@/app/(app)/opportunities/line-items-actions";
-import type { ProductOption } from "@/lib/server/products/read";
+import { Button } from "@/components/ui/button";
 import { LINE_GRID } from "./cell";
 import { applyProduct, draftErrors, duplicateDraft, emptyDraft, type LineDraft, type LineErrors } from "./draft";
 import { LineRow } from "./line-row";
+import { productSearch } from "./product-search";
 import { LineTotals, type DealFigures } from "./line-totals";
 
 export interface LineItemsEditorProps {
@@ -39,10 +39,6 @@ export function LineItemsEditor({ lines, onChange, deal, onContractMonths, serve
   const cells = useRef(new Map<string, HTMLElement>());
   const [focusNext, setFocusNext] = useState<{ key: string; field: string } | null>(null);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
-  const search = useCallback(async (q: string): Promise<ProductOption[]> => {
-    const result = await searchProductsAction({ q });
-    return result.ok ? result.data : [];
-  }, []);
 
   useEffect(() => {
     if (!focusNext) return;
@@ -138,7 +134,7 @@ export function LineItemsEditor({ lines, onChange, deal, onContractMonths, serve
                     onDelete={() => remove(i)}
                     onMove={(by) => move(i, by)}
                     onEnter={(field) => (i === lines.length - 1 ? insertAt(lines.length, emptyDraft()) : setFocusNext({ key: lines[i + 1].key, field }))}
-                    search={search}
+                    search={productSearch}
                     onTouched={(field) => setTouched((t) => (t.has(`${line.key}.${field}`) ? t : new Set(t).add(`${line.key}.${field}`)))}
                     registerCell={(field, el) => {
                       if (el) cells.current.set(`${line.key}.${field}`, el);
@@ -156,14 +152,9 @@ export function LineItemsEditor({ lines, onChange, deal, onContractMonths, serve
         </div>
       )}
       <div className="mt-3 flex flex-wrap items-center gap-3">
-        <button
-          type="button"
-          disabled={disabled}
-          onClick={() => insertAt(lines.length, emptyDraft())}
-          className="inline-flex items-center gap-1.5 rounded-lg border border-border bg-surface px-3 py-1.5 text-sm font-medium shadow-sm hover:bg-surface-muted disabled:opacity-50"
-        >
+        <Button disabled={disabled} onClick={() => insertAt(lines.length, emptyDraft())}>
           <Plus className="size-4" aria-hidden="true" /> Add line
-        </button>
+        </Button>
         {lines.length > 1 ? <p className="hidden text-xs text-muted @3xl:block">Drag a line by its handle, or Alt+↑/↓ from any cell. Enter goes to the next line.</p> : null}
       </div>
       {lines.length ? (

@@ -6,6 +6,8 @@ import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { Copy, GripVertical, Trash2 } from "lucide-react";
 import clsx from "clsx";
+import type { SearchSource } from "@/components/forms/use-search";
+import { IconButton } from "@/components/ui/button";
 import { formatMoney } from "@/lib/domain/money";
 import { lineTotal } from "@/lib/domain/line-items";
 import type { ProductOption } from "@/lib/server/products/read";
@@ -26,7 +28,7 @@ export interface LineRowProps {
   onDelete: () => void;
   onMove: (by: number) => void;
   onEnter: (field: string) => void;
-  search: (q: string) => Promise<ProductOption[]>;
+  search: SearchSource<ProductOption>;
   registerCell: (field: string, el: HTMLElement | null) => void;
   onTouched: (field: string) => void;
 }
@@ -167,12 +169,12 @@ export function LineRow({ draft, index, count, currency, errors, disabled, onCha
         </output>
       </div>
       <div className={clsx(CELL.actions, "flex items-end justify-end gap-0.5 @3xl:items-start @3xl:pt-0.5")}>
-        <button type="button" disabled={disabled} onClick={onDuplicate} aria-label={`Duplicate line ${index + 1}`} title="Duplicate" className="rounded-md p-1.5 text-muted hover:bg-surface-muted hover:text-text disabled:opacity-40">
+        <IconButton label={`Duplicate line ${index + 1}`} disabled={disabled} onClick={onDuplicate} className="size-7">
           <Copy className="size-4" aria-hidden="true" />
-        </button>
-        <button type="button" disabled={disabled} onClick={onDelete} aria-label={`Delete line ${index + 1}`} title="Delete" className="rounded-md p-1.5 text-muted hover:bg-rose-50 hover:text-danger disabled:opacity-40 dark:hover:bg-rose-950">
+        </IconButton>
+        <IconButton label={`Delete line ${index + 1}`} disabled={disabled} onClick={onDelete} className="size-7 hover:bg-rose-50 hover:text-danger dark:hover:bg-rose-950">
           <Trash2 className="size-4" aria-hidden="true" />
-        </button>
+        </IconButton>
         <span className="sr-only">{`Line ${index + 1} of ${count}`}</span>
       </div>
     </li>

@@ -1,11 +1,12 @@
 "use client";
 // The line's name cell: type a name for a free-text line, or pick from the
-// catalog as you type (arrows, Enter, Escape; debounced server search).
-import { useEffect, useId, useRef, useState } from "react";
+// catalog as you type (arrows, Enter, Escape; debounced, cached search).
+import { useId, useState } from "react";
 import { Package } from "lucide-react";
 import clsx from "clsx";
 import { formatMoney } from "@/lib/domain/money";
 import type { ProductOption } from "@/lib/server/products/read";
+import { useSearch, type SearchSource } from "@/components/forms/use-search";
 import { cellInput } from "./cell";
 
 export function ProductPicker({
@@ -25,7 +26,7 @@ export function ProductPicker({
   linked: boolean;
   onText: (text: string) => void;
   onPick: (product: ProductOption) => void;
-  search: (q: string) => Promise<ProductOption[]>;
+  search: SearchSource<ProductOption>;
   invalid?: boolean;
   describedBy?: string;
   disabled?: boolean;
@@ -33,23 +34,13 @@ export function ProductPicker({
 }) {
   const listId = useId();
   const [open, setOpen] = useState(false);
-  const [query, setQuery] = useState<string | null>(null);
-  const [options, setOptions] = useState<ProductOption[]>([]);
+  const [query, setQueryText] = useState<string | null>(null);
   const [active, setActive] = useState(0);
-  const request = useRef(0);
-
-  useEffect(() => {
-    if (!open || query === null) return;
-    const n = ++request.current;
-    const timer = setTimeout(async () => {
-      const found = await search(query).catch(() => []);
-      if (n === request.current) {
-        setOptions(found);
-        setActive(0);
-      }
-    }, 120);
-    return () => clearTimeout(timer);
-  }, [query, open, search]);
+  const { options } = useSearch(search, query ?? "", open && query !== null, 120);
+  const setQuery = (text: string | null) => {
+    setQueryText(text);
+    setActive(0);
+  };
 
   const close = () => {
     setOpen(false);

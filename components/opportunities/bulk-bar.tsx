@@ -3,37 +3,44 @@
 // asks for the reason), or delete after confirming. Rows the actor may not
 // change are reported back by name of the error, not skipped silently.
 import { useState } from "react";
-import { useRouter } from "next/navigation";
 import { Trash2 } from "lucide-react";
 import { toast } from "sonner";
-import { bulkChangeOpportunitiesAction, bulkDeleteOpportunitiesAction } from "@/app/(app)/opportunities/actions";
-import { buttonClass, inputClass } from "@/components/forms/styles";
-import { Dialog } from "@/components/ui/dialog";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { inputClass } from "@/components/ui/field";
+import { firstFieldMessage, useAction, type ActionOptions } from "@/components/ui/use-action";
+import { bulkChangeOpportunitiesAction, bulkDeleteOpportunitiesAction } from "@/lib/actions/opportunities";
+import type { BulkResult } from "@/lib/server/opportunities/write/bulk";
 import type { TableOptions } from "./filter-bar";
 import { plural } from "./format";
 
 const select = inputClass(false, true);
 
+/** What a bulk change reports: the rows changed, and the rows refused with their reasons. */
+function reported<I>(verb: string, onDone: () => void, onEnd: () => void): ActionOptions<I, BulkResult> {
+  return {
+    failure: firstFieldMessage,
+    onFailure: onEnd,
+    onSuccess: (r) => {
+      onEnd();
+      if (r.updated) toast.success(`${plural(r.updated, "opportunity", "opportunities")} ${verb}`);
+      if (r.failed.length) toast.error(`${r.failed.length} not ${verb}: ${[...new Set(r.failed.map((f) => f.message))].join("; ")}`);
+      onDone();
+    },
+  };
+}
+
 export function BulkBar({ ids, options, onDone }: { ids: string[]; options: TableOptions; onDone: () => void }) {
-  const router = useRouter();
   const [ownerId, setOwnerId] = useState("");
   const [stageId, setStageId] = useState("");
   const [lostReasonId, setLostReasonId] = useState("");
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
   const stage = options.pipelines.flatMap((p) => p.stages).find((s) => s.id === stageId);
-
-  async function run(action: () => ReturnType<typeof bulkDeleteOpportunitiesAction>, verb: string) {
-    setBusy(true);
-    const r = await action();
-    setBusy(false);
-    setConfirming(false);
-    if (!r.ok) return void toast.error(Object.values(r.error.fields ?? {})[0] ?? r.error.message);
-    if (r.data.updated) toast.success(`${plural(r.data.updated, "opportunity", "opportunities")} ${verb}`);
-    if (r.data.failed.length) toast.error(`${r.data.failed.length} not ${verb}: ${[...new Set(r.data.failed.map((f) => f.message))].join("; ")}`);
-    onDone();
-    router.refresh();
-  }
+  const closeDialog = () => setConfirming(false);
+  const reassign = useAction(bulkChangeOpportunitiesAction, reported("reassigned", onDone, closeDialog));
+  const moveTo = useAction(bulkChangeOpportunitiesAction, reported("moved", onDone, closeDialog));
+  const remove = useAction(bulkDeleteOpportunitiesAction, reported("deleted", onDone, closeDialog));
+  const busy = reassign.pending || moveTo.pending || remove.pending;
 
   return (
     <div className="mb-3 flex flex-wrap items-center gap-2 rounded-lg border border-accent/30 bg-accent-soft px-3 py-2 text-sm" data-testid="bulk-bar">
@@ -43,9 +50,9 @@ export function BulkBar({ ids, options, onDone }: { ids: string[]; options: Tabl
         <option value="">Change owner…</option>
         {options.users.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
       </select>
-      <button type="button" className={buttonClass("secondary")} disabled={!ownerId || busy} onClick={() => run(() => bulkChangeOpportunitiesAction({ ids, ownerId }), "reassigned")}>
+      <Button disabled={!ownerId || busy} onClick={() => reassign.run({ ids, ownerId })}>
         Apply
-      </button>
+      </Button>
       <span className="mx-1 h-4 w-px bg-border" />
       <select aria-label="Move to stage" className={select} value={stageId} onChange={(e) => setStageId(e.target.value)}>
         <option value="">Move to stage…</option>
@@ -61,25 +68,23 @@ export function BulkBar({ ids, options, onDone }: { ids: string[]; options: Tabl
           {options.lostReasons.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
         </select>
       ) : null}
-      <button
-        type="button"
-        className={buttonClass("secondary")}
+      <Button
         disabled={!stageId || busy || (stage?.type === "LOST" && !lostReasonId)}
-        onClick={() => run(() => bulkChangeOpportunitiesAction({ ids, stageId, ...(stage?.type === "LOST" ? { lostReasonId } : {}) }), "moved")}
+        onClick={() => moveTo.run({ ids, stageId, ...(stage?.type === "LOST" ? { lostReasonId } : {}) })}
       >
         Move
-      </button>
-      <button type="button" className={`${buttonClass("ghost")} ml-auto text-danger`} onClick={() => setConfirming(true)}>
+      </Button>
+      <Button variant="dangerGhost" className="ml-auto" onClick={() => setConfirming(true)}>
         <Trash2 className="size-4" aria-hidden="true" /> Delete
-      </button>
+      </Button>
       <Dialog open={confirming} onClose={() => setConfirming(false)} title={`Delete ${ids.length === 1 ? "1 opportunity" : `${ids.length} opportunities`}?`}>
         <p>Their line items, contact links and history are deleted too. This cannot be undone.</p>
-        <div className="mt-5 flex justify-end gap-2">
-          <button type="button" className={buttonClass("secondary")} onClick={() => setConfirming(false)}>Cancel</button>
-          <button type="button" className={buttonClass("danger")} disabled={busy} onClick={() => run(() => bulkDeleteOpportunitiesAction({ ids }), "deleted")}>
+        <DialogActions>
+          <Button onClick={() => setConfirming(false)}>Cancel</Button>
+          <Button variant="danger" disabled={busy} onClick={() => remove.run({ ids })}>
             Delete
-          </button>
-        </div>
+          </Button>
+        </DialogActions>
       </Dialog>
     </div>
   );

@@ -4,8 +4,9 @@
 import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { Download, Search, X } from "lucide-react";
-import { buttonClass, inputClass } from "@/components/forms/styles";
-import type { OpportunityFormOptions } from "@/lib/server/opportunities/form-options";
+import { Button, buttonClass } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import type { OpportunityFormOptions } from "@/lib/server/opportunities/form/options";
 import type { OpportunityFilters, OpportunityTableQuery } from "@/lib/validation/opportunity-list";
 import { exportHref, tableHref } from "./table-url";
 
@@ -68,9 +69,9 @@ export function FilterBar({ query, options }: { query: OpportunityTableQuery; op
         <input type="date" aria-label="Close to" className={`${select} min-w-0 flex-1 text-text`} value={f.closeTo ?? ""} onChange={(e) => go({ closeTo: e.target.value || undefined })} />
       </label>
       {active ? (
-        <button type="button" className={buttonClass("ghost")} onClick={() => { setText(""); router.push(tableHref(query, { filters: {}, page: 1 })); }}>
+        <Button variant="ghost" onClick={() => { setText(""); router.push(tableHref(query, { filters: {}, page: 1 })); }}>
           <X className="size-3.5" aria-hidden="true" /> Clear
-        </button>
+        </Button>
       ) : null}
       <a href={exportHref(query)} className={`${buttonClass("secondary")} ml-auto`} download>
         <Download className="size-4" aria-hidden="true" /> Export CSV

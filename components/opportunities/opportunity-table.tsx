@@ -5,7 +5,7 @@ import Link from "next/link";
 import { Lock } from "lucide-react";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatMoney } from "@/lib/domain/money";
-import type { OpportunityTablePage } from "@/lib/server/opportunities/table";
+import type { OpportunityTablePage } from "@/lib/server/opportunities/list/table";
 import type { OpportunityTableQuery } from "@/lib/validation/opportunity-list";
 import { BulkBar } from "./bulk-bar";
 import type { TableOptions } from "./filter-bar";

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ShieldAlert } from "lucide-react";
+import { buttonClass } from "@/components/ui/button";
 
 /** Shown instead of any settings page to users who are not admins. */
 export function Forbidden() {
@@ -14,7 +15,7 @@ export function Forbidden() {
         <p className="mt-2 text-sm text-muted">
           Your role does not allow changing how the CRM is set up. Ask an admin if a pipeline, field or list needs to change.
         </p>
-        <Link href="/opportunities" className="mt-6 inline-flex rounded-lg bg-accent px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:opacity-90">
+        <Link href="/opportunities" className={`mt-6 ${buttonClass("primary")}`}>
           Back to opportunities
         </Link>
       </div>

@@ -30,11 +30,16 @@ export interface Endpoint<
   errors?: number[];
   /** Example request body for the reference. */
   example?: unknown;
-  /** POST creations that honour the Idempotency-Key header. */
-  idempotent?: boolean;
   /** PATCH and DELETE honour If-Match unless the object has nothing to compare it with (false). */
   ifMatch?: boolean;
 }
+
+/**
+ * Every POST honours the Idempotency-Key header (creations, moves, reorders
+ * alike): a retry with the same key and body answers the first result instead
+ * of doing the work again. PUT, PATCH and DELETE are idempotent by themselves.
+ */
+export const honoursIdempotencyKey = (ep: Pick<Endpoint, "method">) => ep.method === "post";
 
 export function endpoint<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType, const A extends "public" | "user">(
   definition: Endpoint<P, Q, B, R, A>,

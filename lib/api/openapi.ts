@@ -2,7 +2,7 @@
 // zod schemas: the same objects that validate requests.
 import { z } from "zod";
 import { errorSchema } from "@/lib/validation/api-common";
-import type { Endpoint } from "./endpoint";
+import { honoursIdempotencyKey, type Endpoint } from "./endpoint";
 import { ALL_ENDPOINTS } from "./endpoints";
 
 type JsonSchema = Record<string, unknown>;
@@ -14,6 +14,7 @@ const ERROR_TEXT: Record<number, string> = {
   403: "Not allowed for this user",
   404: "Not found (or not visible to this user)",
   409: "Version conflict or duplicate",
+  410: "Gone: the cursor points before what is still kept (events are kept for EVENT_RETENTION_DAYS)",
   422: "Validation failed; `fields` names each bad field",
   429: "Rate limited; see Retry-After",
   500: "Unexpected error; the body carries a requestId",
@@ -75,11 +76,11 @@ function operation(ep: Endpoint, components: Components) {
   if (ep.params || ep.query || ep.body) errors.add(422);
   if (ep.body) errors.add(400);
   const headerParams = [
-    ...(ep.idempotent
+    ...(honoursIdempotencyKey(ep)
       ? [{ name: "Idempotency-Key", in: "header", required: false, description: "Same key and body within 24 hours return the first result", schema: { type: "string", maxLength: 255 } }]
       : []),
     ...((ep.method === "patch" || ep.method === "delete") && ep.ifMatch !== false
-      ? [{ name: "If-Match", in: "header", required: false, description: "The ETag you last read; a stale one answers 409 and changes nothing", schema: { type: "string" } }]
+      ? [{ name: "If-Match", in: "header", required: false, description: "The ETag you last read; a stale one answers 409 and changes nothing. `*` means any version: the write applies", schema: { type: "string" } }]
       : []),
   ];
   return {

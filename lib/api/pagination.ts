@@ -2,14 +2,15 @@
 // opaque ?cursor= from the previous page; answers { data, total, hasMore, nextCursor }.
 import { z } from "zod";
 import { AppError } from "@/lib/server/errors";
+import { queryInteger } from "@/lib/validation/query-integer";
 import { RawJson } from "./reply";
 
 /** Far past any real list; a hand-made cursor cannot go further either (the database refuses huge offsets). */
 const MAX_OFFSET = 10_000_000;
 
 export const pagingQuery = {
-  limit: z.coerce.number().int("Must be a whole number").min(1, "At least 1").max(100, "At most 100").default(20),
-  offset: z.coerce.number().int("Must be a whole number").min(0, "Cannot be negative").max(MAX_OFFSET).optional(),
+  limit: queryInteger(1, 100, 20).default(20),
+  offset: queryInteger(0, MAX_OFFSET).optional(),
   cursor: z.string().max(200).optional(),
 };
 

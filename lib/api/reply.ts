@@ -21,11 +21,17 @@ export const created = (body: unknown, location: string, headers: Record<string,
 /** A strong ETag from an object's version. */
 export const versionETag = (version: number) => `"${version}"`;
 
+/** If-Match as a client sent it, or null when absent or `*` ("any version": RFC 9110, the write applies). */
+function ifMatchOf(request: Request): string | null {
+  const value = request.headers.get("if-match")?.trim();
+  return value && value !== "*" ? value : null;
+}
+
 /** The version a client expects, from If-Match ("5", W/"5") or a `version` field; null when it sent neither. */
 export function expectedVersion(request: Request, bodyVersion?: number | null): number | null {
-  const ifMatch = request.headers.get("if-match");
+  const ifMatch = ifMatchOf(request);
   if (ifMatch) {
-    const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(ifMatch.trim());
+    const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(ifMatch);
     // An If-Match that names no version of ours can never match.
     if (!match) throw new AppError("CONFLICT", "If-Match does not match the current version; read the object again");
     return Number(match[1]);
@@ -41,8 +47,8 @@ export const timestampETag = (updatedAt: string) => `"${updatedAt}"`;
  * field; null when it sent neither. Compared to the millisecond, as stored.
  */
 export function expectedUpdatedAt(request: Request, bodyUpdatedAt?: string | null): Date | null {
-  const ifMatch = request.headers.get("if-match");
-  const raw = ifMatch ? /^(?:W\/)?"?([^"]+)"?$/.exec(ifMatch.trim())?.[1] : bodyUpdatedAt;
+  const ifMatch = ifMatchOf(request);
+  const raw = ifMatch ? /^(?:W\/)?"?([^"]+)"?$/.exec(ifMatch)?.[1] : bodyUpdatedAt;
   if (!raw) {
     if (ifMatch) throw new AppError("CONFLICT", "If-Match does not match the current version; read the object again");
     return null;

@@ -1,8 +1,9 @@
 // Builds a Next.js route handler from an endpoint contract: request id,
 // authentication (API key or session), same-origin check for cookie writes,
 // rate limit, JSON body within 1 MB, strict validation, idempotency, one
-// error shape, and a structured log line per request.
-import { randomUUID } from "node:crypto";
+// error shape, and a structured log line per request. Its siblings:
+// serverAction (lib/server/action.ts), sessionRoute (./session-route.ts) and
+// forPage (lib/server/page.ts) map errors the same way.
 import type { z } from "zod";
 import { env } from "@/lib/env";
 import { authenticateApiKey } from "@/lib/server/api-keys/authenticate-key";
@@ -11,12 +12,13 @@ import { currentActor } from "@/lib/server/auth/session";
 import { errorResponse } from "@/lib/server/error-mapping";
 import { AppError } from "@/lib/server/errors";
 import { completeIdempotencyKey, releaseIdempotencyKey, requestHash, reserveIdempotencyKey } from "@/lib/server/idempotency";
-import { logger } from "@/lib/server/logger";
+import { logger } from "@/lib/log";
+import { requestIdFrom } from "@/lib/server/request-id";
 import { fieldMap } from "@/lib/validation/field-map";
 import { nulFields } from "@/lib/validation/nul";
 import type { RateLimitResult } from "@/lib/server/rate-limit";
 import { readJsonBody } from "./body";
-import type { Endpoint } from "./endpoint";
+import { honoursIdempotencyKey, type Endpoint } from "./endpoint";
 import { ApiReply, RawJson } from "./reply";
 import { isSameOrigin } from "./same-origin";
 
@@ -49,7 +51,7 @@ async function identify(request: Request, required: boolean): Promise<Caller> {
     if (!auth.rateLimit.allowed) {
       throw new AppError("RATE_LIMITED", `Rate limit of ${auth.rateLimit.limit} requests per minute exceeded`, undefined, auth.rateLimit.retryAfter);
     }
-    return { actor: auth.actor, rateLimit: auth.rateLimit };
+    return { actor: { ...auth.actor, apiKeyId: auth.keyId }, rateLimit: auth.rateLimit };
   }
   if (!required) return { actor: null };
   const actor = await currentActor();
@@ -97,8 +99,7 @@ function jsonResponse(status: number, body: unknown, headers: Record<string, str
 export function apiRoute<E extends Endpoint<any, any, any, any, any>>(ep: E, handler: (ctx: ApiContext<E>) => Promise<unknown>) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     const started = performance.now();
-    const incoming = request.headers.get("x-request-id");
-    const requestId = incoming && /^[\w.:-]{8,128}$/.test(incoming) ? incoming : randomUUID();
+    const requestId = requestIdFrom(request.headers);
     const headers: Record<string, string> = { "X-Request-Id": requestId };
     const url = new URL(request.url); // parsed once: the query, the idempotency scope and the log line read it
     let caller: Caller = { actor: null };
@@ -119,18 +120,18 @@ export function apiRoute<E extends Endpoint<any, any, any, any, any>>(ep: E, han
         body = parseWith(ep.body, body, "");
       }
       const key = request.headers.get("idempotency-key");
-      if (ep.idempotent && key !== null && caller.actor) {
+      if (honoursIdempotencyKey(ep) && key !== null && caller.actor) {
         const reserved = await reserveIdempotencyKey(caller.actor.id, key, request.method, url.pathname, requestHash(request.method, url.pathname, raw));
         if (reserved.kind === "replay") {
           status = reserved.response.status;
-          return jsonResponse(status, reserved.response.body, { ...headers, "Idempotent-Replayed": "true" });
+          return jsonResponse(status, reserved.response.body, { ...headers, ...reserved.response.headers, "Idempotent-Replayed": "true" });
         }
         reservation = reserved.id;
       }
       const result = await handler({ actor: caller.actor, params, query, body, request, requestId } as ApiContext<E>);
       const reply = result instanceof ApiReply ? result : new ApiReply(result, ep.status ?? 200);
       status = reply.status;
-      if (reservation) await completeIdempotencyKey(reservation, { status, body: reply.body instanceof RawJson ? JSON.parse(reply.body.text) : reply.body });
+      if (reservation) await completeIdempotencyKey(reservation, { status, body: reply.body instanceof RawJson ? JSON.parse(reply.body.text) : reply.body, headers: reply.headers });
       return jsonResponse(status, reply.body, { ...headers, ...reply.headers });
     } catch (error) {
       const mapped = errorResponse(error, { requestId });

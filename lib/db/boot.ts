@@ -1,7 +1,7 @@
 // Brings the configured database up to date before the app serves: applies
 // pending migrations and, on an empty database, loads the demo data.
 import { shouldSeedDemo } from "../env";
-import { logger } from "../server/logger";
+import { logger } from "../log";
 import type { Database } from "./database";
 import { database } from "./index";
 import { migrate } from "./migrate";

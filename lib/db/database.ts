@@ -8,7 +8,8 @@ import pg from "pg";
 import path from "node:path";
 import { PrismaClient } from "./generated/client";
 import { lockDataDir } from "./data-dir-lock";
-import { logger } from "../server/logger";
+import { logger } from "../log";
+import { PostgresListener, type Subscription } from "./listener";
 import { connectionOptions, createPostgresPool } from "./postgres-pool";
 import { pgliteSession, pgSession, type SqlSession } from "./sql-session";
 
@@ -43,6 +44,13 @@ export interface Database {
    * keys keep the select order (column names must then be distinct).
    */
   queryArrays(sql: string, params: unknown[], name?: string): Promise<unknown[][]>;
+  /**
+   * LISTEN to a channel: notifications sent by committed transactions (pg_notify) reach
+   * `subscription` in this process. PostgreSQL: one dedicated connection per process that
+   * reconnects by itself (listener.ts); PGlite: its own in-process LISTEN/NOTIFY. Returns
+   * the unsubscribe function.
+   */
+  listen(channel: string, subscription: Subscription): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -76,6 +84,7 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Da
   };
   const pool = createPostgresPool(settings);
   const prisma = createClient(new PrismaPg(pool), settings.connectTimeoutMs);
+  let listener: PostgresListener | null = null;
   return {
     target,
     prisma,
@@ -99,7 +108,12 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Da
         if (lost) logger.warn({ err: lost }, "maintenance connection lost");
       }
     },
+    listen(channel, subscription) {
+      listener ??= new PostgresListener(connectionOptions(settings));
+      return listener.listen(channel, subscription);
+    },
     async close() {
+      await listener?.close();
       await prisma.$disconnect();
       await pool.end().catch(() => {});
     },
@@ -125,6 +139,13 @@ function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Databa
     async withSession(fn) {
       await pglite.waitReady;
       return fn(pgliteSession(pglite));
+    },
+    async listen(channel, subscription) {
+      // PGlite delivers a transaction's notifications when it commits, in this process.
+      const unlisten = await pglite.listen(channel, (payload) => subscription.onNotify(payload));
+      return async () => {
+        if (!pglite.closed) await unlisten();
+      };
     },
     async close() {
       await prisma.$disconnect();

@@ -6,7 +6,7 @@ import { dec, moneyString } from "../domain/decimal";
 import { toBaseAmount } from "../domain/money";
 import { ranksForCount } from "../domain/rank";
 import { outcomeOfMove } from "../domain/stage-rules";
-import { hashPassword } from "../server/auth/password";
+import { hashPassword } from "../auth/password";
 import type { AppPrismaClient } from "./database";
 import type { Prisma } from "./generated/client";
 import * as data from "./seed-data";

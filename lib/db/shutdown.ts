@@ -2,19 +2,31 @@
 // waits for in-flight requests and then calls process.exit(); the database
 // must be closed after those requests and before the exit, so the exit is
 // deferred until it is (PGlite then shuts down cleanly with a checkpoint).
-import { logger } from "../server/logger";
+import { logger } from "../log";
 import { closeDatabase } from "./index";
 
 let installed = false;
+const steps: (() => Promise<void>)[] = [];
+
+/**
+ * Work to wind down when the signal arrives (the job worker stops claiming and
+ * finishes or hands back what it runs), in parallel with Next.js draining
+ * requests; the database closes only after every step has ended.
+ */
+export function onShutdown(step: () => Promise<void>): void {
+  steps.push(step);
+}
 
 export function closeDatabaseBeforeExit(): void {
   if (installed) return;
   installed = true;
   const onSignal = (signal: NodeJS.Signals) => {
     logger.info({ signal }, "shutting down: finishing in-flight requests");
+    const wound = Promise.all(steps.map((step) => step().catch((error: unknown) => logger.error({ err: error }, "a shutdown step failed"))));
     const exit = process.exit.bind(process);
     process.exit = ((code?: number) => {
-      closeDatabase()
+      wound
+        .then(() => closeDatabase())
         .then(() => logger.info("database closed"))
         .catch((error: unknown) => logger.error({ err: error }, "closing the database failed"))
         .finally(() => exit(code));

@@ -13,7 +13,7 @@
 import { createHash } from "node:crypto";
 
 /** Distinct texts named per family: the list's filter and sort combinations, a write's field sets, the auth and move statements. */
-const CAPS = { "opportunity-read": 16, "opportunity-write": 32, move: 16, auth: 4 } as const;
+const CAPS = { "opportunity-read": 16, "opportunity-write": 32, move: 16, auth: 4, jobs: 16 } as const;
 export type StatementFamily = keyof typeof CAPS;
 
 const registry = globalThis as unknown as { __namedStatements?: Map<StatementFamily, Map<string, string>> };

@@ -11,10 +11,7 @@ export type ForecastPeriod = (typeof FORECAST_PERIODS)[number];
 export const FORECAST_GROUPS = ["month", "stage", "owner"] as const;
 export type ForecastGroup = (typeof FORECAST_GROUPS)[number];
 
-/** Open categories in the order a forecast call reads them, most certain first. */
-export const OPEN_CATEGORIES = ["COMMIT", "BEST_CASE", "PIPELINE"] as const;
 export const CATEGORY_LABELS = { CLOSED: "Closed", COMMIT: "Commit", BEST_CASE: "Best case", PIPELINE: "Pipeline", OMITTED: "Omitted" } as const;
-export type ForecastCategoryKey = keyof typeof CATEGORY_LABELS;
 
 export const MONTHS_AHEAD = 12;
 export const OVERDUE_BUCKET = "overdue";

@@ -14,11 +14,6 @@ export interface LineInput {
   billing: Billing;
 }
 
-/** The largest amount a money column holds (numeric(18, 2)). */
-export const MAX_MONEY = dec("9999999999999999.99");
-
-export const fitsMoneyColumn = (value: DecimalInput) => dec(value).abs().lte(MAX_MONEY);
-
 /** quantity x unit price x (1 - discount / 100), rounded half-up to cents only here. */
 export function lineTotal(line: Omit<LineInput, "billing">): Decimal {
   const discount = dec(line.discountPercent ?? 0);

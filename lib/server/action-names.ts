@@ -1,6 +1,6 @@
 // Server actions reach the server as a POST with an opaque `Next-Action` id;
 // Next.js's own build manifest maps each id to its file and export, which
-// makes the logs say "app/(app)/board/actions.ts#moveCardAction" instead.
+// makes the logs say "lib/actions/board.ts#moveCardAction" instead.
 // Read once per process; an id it does not know is logged as it is.
 import fs from "node:fs";
 import path from "node:path";

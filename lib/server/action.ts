@@ -10,7 +10,7 @@ import { actorOrThrow } from "./auth/session";
 import type { Actor } from "./auth/actor";
 import { errorResponse, type ErrorBody } from "./error-mapping";
 import { validationError } from "./errors";
-import { logger } from "./logger";
+import { logger } from "../log";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ErrorBody["error"] };
 

@@ -6,7 +6,7 @@ import { ZodError } from "zod";
 import { fieldMap } from "@/lib/validation/field-map";
 import { isConnectionError } from "@/lib/db/connection-errors";
 import { AppError, HTTP_STATUS, UNAVAILABLE_RETRY_AFTER_SECONDS, type ErrorCode } from "./errors";
-import { logger } from "./logger";
+import { logger } from "../log";
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; fields?: Record<string, string>; requestId?: string };
@@ -21,18 +21,46 @@ export function zodFields(error: ZodError): Record<string, string> {
   return fields;
 }
 
-function prismaCode(error: unknown): string | undefined {
-  const code = (error as { code?: unknown })?.code;
-  return typeof code === "string" && /^P\d{4}$/.test(code) ? code : undefined;
+/**
+ * The database's code for a failure: Prisma's own (P2002) for its queries, or
+ * the SQLSTATE (23505) of a hand-written statement, as node-postgres carries
+ * it or as Prisma's driver adapter passes it on.
+ */
+function failureCode(error: unknown): string | undefined {
+  const e = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } };
+  const original = e?.meta?.driverAdapterError?.cause?.originalCode;
+  if (typeof original === "string") return original;
+  return typeof e?.code === "string" && /^[0-9A-Z]{5}$/.test(e.code) ? e.code : undefined;
+}
+
+const duplicate = () => new AppError("CONFLICT", "A record with the same unique value already exists");
+const missingReference = () => new AppError("VALIDATION", "A referenced record does not exist");
+
+/** Constraint failures, whichever way the statement ran: one meaning per constraint. */
+const CONSTRAINT_FAILURES: Record<string, () => AppError> = {
+  P2025: () => new AppError("NOT_FOUND", "Record not found"),
+  P2002: duplicate,
+  "23505": duplicate,
+  P2003: missingReference,
+  "23503": missingReference,
+};
+
+/** Whether the failure is a unique violation (Prisma's P2002 or SQLSTATE 23505). */
+export function isUniqueViolation(error: unknown): boolean {
+  return CONSTRAINT_FAILURES[failureCode(error) ?? ""] === duplicate;
+}
+
+/** A constraint failure in the error vocabulary, or null when it is none. */
+export function constraintFailure(error: unknown): AppError | null {
+  const code = failureCode(error);
+  return code && Object.hasOwn(CONSTRAINT_FAILURES, code) ? CONSTRAINT_FAILURES[code]() : null;
 }
 
 export function toAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) return new AppError("VALIDATION", "Some fields are invalid", zodFields(error));
-  const code = prismaCode(error);
-  if (code === "P2025") return new AppError("NOT_FOUND", "Record not found");
-  if (code === "P2002") return new AppError("CONFLICT", "A record with the same unique value already exists");
-  if (code === "P2003") return new AppError("VALIDATION", "A referenced record does not exist");
+  const constraint = constraintFailure(error);
+  if (constraint) return constraint;
   if (isConnectionError(error)) return new AppError("UNAVAILABLE", "The database is unavailable; try again shortly", undefined, UNAVAILABLE_RETRY_AFTER_SECONDS);
   return null;
 }

@@ -5,6 +5,7 @@ export type ErrorCode =
   | "FORBIDDEN"
   | "NOT_FOUND"
   | "CONFLICT"
+  | "GONE"
   | "VALIDATION"
   | "RATE_LIMITED"
   | "UNAVAILABLE"
@@ -16,6 +17,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  GONE: 410,
   VALIDATION: 422,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,

@@ -4,7 +4,7 @@
 // create.
 import { createHash } from "node:crypto";
 import { prisma } from "@/lib/db";
-import type { Prisma } from "@/lib/db/generated/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "./errors";
 
 export const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000;
@@ -13,6 +13,8 @@ const IN_FLIGHT = 0;
 export interface StoredResponse {
   status: number;
   body: unknown;
+  /** The answer's own headers (Location, ETag), not the per-request ones (request id, rate limit). */
+  headers?: Record<string, string>;
 }
 
 export type Reservation = { kind: "reserved"; id: string } | { kind: "replay"; response: StoredResponse };
@@ -48,13 +50,14 @@ export async function reserveIdempotencyKey(userId: string, key: string, method:
   if (existing.status === IN_FLIGHT) {
     throw new AppError("CONFLICT", "A request with this Idempotency-Key is still being processed; retry shortly");
   }
-  return { kind: "replay", response: { status: existing.status, body: existing.responseBody } };
+  const headers = (existing.responseHeaders ?? undefined) as Record<string, string> | undefined;
+  return { kind: "replay", response: { status: existing.status, body: existing.responseBody, headers } };
 }
 
 export async function completeIdempotencyKey(id: string, response: StoredResponse): Promise<void> {
   await prisma().idempotencyKey.update({
     where: { id },
-    data: { status: response.status, responseBody: response.body as Prisma.InputJsonValue },
+    data: { status: response.status, responseBody: response.body as Prisma.InputJsonValue, responseHeaders: response.headers ?? Prisma.DbNull },
   });
 }
 

@@ -5,7 +5,3 @@ import { seesEverything, type Actor } from "./auth/actor";
 export function canEditOpportunity(actor: Actor, opportunity: { ownerId: string; memberIds: string[] }): boolean {
   return seesEverything(actor) || opportunity.ownerId === actor.id || opportunity.memberIds.includes(actor.id);
 }
-
-export function canAdminister(actor: Actor): boolean {
-  return actor.role === "ADMIN";
-}

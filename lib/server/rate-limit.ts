@@ -1,7 +1,6 @@
-// Fixed-window counters kept in the database, so that a limit holds across
-// every app instance (no process-local state).
-import { prisma } from "@/lib/db";
-
+// A rate limit's fixed window and the answer it gives. The counts live in the
+// database (RateLimitBucket, reserved in blocks by api-keys/rate-lease.ts), so
+// that a limit holds across every app instance.
 export interface RateLimitResult {
   allowed: boolean;
   count: number;
@@ -21,16 +20,4 @@ export function rateLimitResult(count: number, limit: number, start: Date, windo
     limit,
     retryAfter: Math.max(1, Math.ceil((start.getTime() + windowMs - now) / 1000)),
   };
-}
-
-/** Counts one hit against `key` and says whether it is within `limit` per window. One round trip. */
-export async function hitRateLimit(key: string, limit: number, windowMs: number, now = Date.now()): Promise<RateLimitResult> {
-  const start = windowStart(now, windowMs);
-  const [row] = await prisma().$queryRaw<{ count: number }[]>`
-    INSERT INTO "RateLimitBucket" ("key", "windowStart", "count") VALUES (${key}, ${start}, 1)
-    ON CONFLICT ("key") DO UPDATE SET
-      "count" = CASE WHEN "RateLimitBucket"."windowStart" = EXCLUDED."windowStart" THEN "RateLimitBucket"."count" + 1 ELSE 1 END,
-      "windowStart" = EXCLUDED."windowStart"
-    RETURNING "count"`;
-  return rateLimitResult(Number(row.count), limit, start, windowMs, now);
 }

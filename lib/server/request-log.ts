@@ -10,7 +10,7 @@ import { getToken } from "next-auth/jwt";
 import { isConnectionError } from "@/lib/db/connection-errors";
 import { authSecret } from "./auth/secret";
 import { actionName } from "./action-names";
-import { logger } from "./logger";
+import { logger } from "../log";
 
 interface HttpMessage {
   request: IncomingMessage;

@@ -1,17 +1,43 @@
-// Who may see which opportunity, built in one place and applied to every read,
-// list, count, sum and export. A private opportunity is seen by its owner, its
-// members, managers and admins; everything else is seen by everyone.
-// The same rule exists twice: as a Prisma where (for the client) and as a SQL
-// fragment (for raw aggregates); tests/integration/visibility-sql.test.ts
-// proves both select the same rows.
+// Who may see which opportunity, applied to every read, list, count, sum and
+// export. Managers and admins see everything; anyone else sees a deal when
+// any of the grounds below holds. The rule is written once, as that list of
+// grounds, and each form a query needs is generated from it: a Prisma where
+// (for the client), a boolean SQL condition (for raw queries) and the ids of
+// the deals NOT visible (for large tables keyed by opportunity).
+// tests/integration/visibility-sql.test.ts proves the three select the same rows.
 import { Prisma } from "@/lib/db/generated/client";
 import { seesEverything, type Actor } from "./auth/actor";
 
+/** A ground for seeing a deal: a column of the deal, or a row of a related table, equal to a constant or to the actor's id. */
+type Ground =
+  | { column: "isPrivate" | "ownerId"; equals: boolean | "actor" }
+  | { relation: "members"; table: "OpportunityMember"; key: "opportunityId"; column: "userId"; equals: "actor" };
+
+/** A deal is seen when it is not private, when the actor owns it, or when the actor is one of its members. */
+const SEEN_WHEN_ANY: readonly Ground[] = [
+  { column: "isPrivate", equals: false },
+  { column: "ownerId", equals: "actor" },
+  { relation: "members", table: "OpportunityMember", key: "opportunityId", column: "userId", equals: "actor" },
+];
+
+const valueFor = (equals: boolean | "actor", actor: Actor) => (equals === "actor" ? actor.id : equals);
+
+function groundWhere(g: Ground, actor: Actor): Prisma.OpportunityWhereInput {
+  if ("relation" in g) return { [g.relation]: { some: { [g.column]: actor.id } } };
+  return { [g.column]: valueFor(g.equals, actor) };
+}
+
+/** The ground as SQL on the row aliased `o` (a raw identifier). Booleans are written as literals, ids as parameters. */
+function groundSql(g: Ground, o: Prisma.Sql, actor: Actor, n: number): Prisma.Sql {
+  const value = typeof g.equals === "boolean" ? Prisma.raw(g.equals ? "TRUE" : "FALSE") : Prisma.sql`${valueFor(g.equals, actor)}`;
+  if (!("relation" in g)) return Prisma.sql`${o}.${Prisma.raw(`"${g.column}"`)} = ${value}`;
+  const r = Prisma.raw(`v${n}`);
+  return Prisma.sql`EXISTS (SELECT 1 FROM ${Prisma.raw(`"${g.table}"`)} ${r} WHERE ${r}.${Prisma.raw(`"${g.key}"`)} = ${o}."id" AND ${r}.${Prisma.raw(`"${g.column}"`)} = ${value})`;
+}
+
 export function visibleOpportunities(actor: Actor): Prisma.OpportunityWhereInput {
   if (seesEverything(actor)) return {};
-  return {
-    OR: [{ isPrivate: false }, { ownerId: actor.id }, { members: { some: { userId: actor.id } } }],
-  };
+  return { OR: SEEN_WHEN_ANY.map((g) => groundWhere(g, actor)) };
 }
 
 const SQL_ALIAS = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
@@ -22,17 +48,19 @@ export function visibleOpportunitiesSql(actor: Actor, alias: string): Prisma.Sql
   if (!SQL_ALIAS.test(alias)) throw new Error(`Invalid SQL alias: ${alias}`);
   if (seesEverything(actor)) return Prisma.sql`TRUE`;
   const o = Prisma.raw(`"${alias}"`);
-  return Prisma.sql`(${o}."isPrivate" = FALSE OR ${o}."ownerId" = ${actor.id} OR EXISTS (SELECT 1 FROM "OpportunityMember" vm WHERE vm."opportunityId" = ${o}."id" AND vm."userId" = ${actor.id}))`;
+  return Prisma.sql`(${Prisma.join(SEEN_WHEN_ANY.map((g, n) => groundSql(g, o, actor, n)), " OR ")})`;
 }
 
 /**
  * The same rule from the other side: a subquery of the ids of the opportunities
- * the actor may NOT see (private, owned by someone else, not a member), or null
- * when the actor sees everything. For large tables keyed by opportunity (stage
- * history), `"opportunityId" NOT IN (...)` lets PostgreSQL hash this small set
- * once per query instead of probing Opportunity for every row.
+ * the actor may NOT see (no ground holds), or null when the actor sees
+ * everything. For large tables keyed by opportunity (stage history),
+ * `"opportunityId" NOT IN (...)` lets PostgreSQL hash this small set once per
+ * query instead of probing Opportunity for every row. Each ground is negated
+ * on its own (AND of NOTs), so the planner turns the related one into an anti-join.
  */
 export function hiddenOpportunityIdsSql(actor: Actor): Prisma.Sql | null {
   if (seesEverything(actor)) return null;
-  return Prisma.sql`SELECT h."id" FROM "Opportunity" h WHERE h."isPrivate" = TRUE AND h."ownerId" <> ${actor.id} AND h."id" NOT IN (SELECT hm."opportunityId" FROM "OpportunityMember" hm WHERE hm."userId" = ${actor.id})`;
+  const h = Prisma.raw(`"h"`);
+  return Prisma.sql`SELECT h."id" FROM "Opportunity" h WHERE ${Prisma.join(SEEN_WHEN_ANY.map((g, n) => Prisma.sql`NOT (${groundSql(g, h, actor, n)})`), " AND ")}`;
 }

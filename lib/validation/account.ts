@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { updatedAtPrecondition } from "./api-common";
 import { moneyField, optionalText } from "./opportunity-fields";
+import { queryInteger } from "./query-integer";
 
 export const accountFields = {
   name: z.string({ error: "Enter the company name" }).trim().min(1, "Enter the company name").max(200, "Use at most 200 characters"),
@@ -38,8 +39,8 @@ export const accountDeleteSchema = z.strictObject({
 
 export const searchSchema = z.strictObject({
   q: z.string().trim().max(200).catch(""),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
-  limit: z.coerce.number().int().min(1).max(100).catch(25),
+  page: queryInteger(1, 100_000).catch(1),
+  limit: queryInteger(1, 100).catch(25),
 });
 export type SearchInput = z.output<typeof searchSchema>;
 

@@ -4,7 +4,8 @@
 // turned into its string at once (no arithmetic happens on it).
 import { z } from "zod";
 import { dec } from "@/lib/domain/decimal";
-import { BILLINGS, fitsMoneyColumn, lineTotal } from "@/lib/domain/line-items";
+import { BILLINGS, lineTotal } from "@/lib/domain/line-items";
+import { fitsMoneyColumn } from "@/lib/domain/money";
 import { opportunityCreateSchema } from "./opportunity";
 import { idField, moneyField, optionalId, optionalText } from "./opportunity-fields";
 

@@ -1,16 +1,9 @@
 // Checks custom field values against the admin's definitions. Pure, so the
 // form runs it before submit and the service runs it again on the server.
+import type { CustomFieldDefinitionInput } from "./custom-fields";
 import { isIsoDate } from "./opportunity-fields";
 
-export type CustomFieldType = "TEXT" | "TEXTAREA" | "NUMBER" | "SELECT" | "CHECKBOX" | "DATE";
-
-export interface CustomFieldDefinitionInput {
-  key: string;
-  label: string;
-  type: CustomFieldType;
-  options: string[];
-  required: boolean;
-}
+export type { CustomFieldDefinitionInput };
 
 export type CustomFieldValue = string | number | boolean | null;
 

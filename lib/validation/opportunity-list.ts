@@ -2,6 +2,7 @@
 // to defaults: a hand-edited URL never breaks the page.
 import { z } from "zod";
 import { isIsoDate } from "./opportunity-fields";
+import { queryInteger } from "./query-integer";
 
 export const OPPORTUNITY_SORT_FIELDS = ["title", "account", "stage", "amount", "owner", "expectedCloseDate", "createdAt"] as const;
 export type OpportunitySortField = (typeof OPPORTUNITY_SORT_FIELDS)[number];
@@ -10,10 +11,8 @@ export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export const opportunityTableQuerySchema = z.object({
   sort: z.enum(OPPORTUNITY_SORT_FIELDS).catch("createdAt"),
   dir: z.enum(["asc", "desc"]).catch("desc"),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
-  pageSize: z.coerce
-    .number()
-    .int()
+  page: queryInteger(1, 100_000).catch(1),
+  pageSize: queryInteger(1, 100)
     .refine((n) => (PAGE_SIZES as readonly number[]).includes(n))
     .catch(25),
 });

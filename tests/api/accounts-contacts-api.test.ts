@@ -73,6 +73,9 @@ describe.each(availableKinds())("accounts and contacts API on %s", (kind) => {
     expect((await api(alice, "GET", `/accounts/${made.id}`)).body.phone).toBe("+47 555");
     const fresh = await api(alice, "PATCH", `/accounts/${made.id}`, { phone: "new" }, { "If-Match": patched.headers.get("etag")! });
     expect(fresh.body.phone).toBe("new");
+    // If-Match: * means any version: it applies whatever changed since.
+    const any = await api(alice, "PATCH", `/accounts/${made.id}`, { phone: "any" }, { "If-Match": "*" });
+    expect({ status: any.status, phone: any.body.phone }).toEqual({ status: 200, phone: "any" });
     expect((await api(alice, "PATCH", "/accounts/nope", { phone: "x" })).status).toBe(404);
     expect((await api(alice, "PATCH", `/accounts/${made.id}`, { updatedAt: "yesterday" })).body.error.fields).toHaveProperty("updatedAt");
   });

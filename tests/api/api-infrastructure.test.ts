@@ -17,6 +17,8 @@ describe.each(availableKinds())("API infrastructure on %s", (kind) => {
   let aliceKey: string;
   let bobKey: string;
   const origin = () => ({ Origin: app.url });
+  /** A key of alice's own for a test that makes many calls: the per-key limit here is only RATE_LIMIT a minute. */
+  const freshKey = async (name: string) => (await call(app.url, "POST", "/api/v1/api-keys", { cookie: aliceCookie, headers: origin(), body: { name } })).body.secret as string;
 
   beforeAll(async () => {
     app = await startAppServer(kind, { API_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT) });
@@ -147,6 +149,17 @@ describe.each(availableKinds())("API infrastructure on %s", (kind) => {
       expect((await call(app.url, "GET", "/api/v1/users?colour=red", { key: aliceKey })).body.error.fields).toEqual({ colour: "Unknown field" });
     });
 
+    it("accepts integer query parameters in decimal digits only", async () => {
+      const aliceKey = await freshKey("integers");
+      expect((await call(app.url, "GET", "/api/v1/users?limit=2&offset=1", { key: aliceKey })).body.data).toHaveLength(2);
+      for (const value of ["0x10", "1e1", "+5", " 5", "5 ", "16.0", "", "0b11", "Infinity", "-0"]) {
+        for (const name of ["limit", "offset"]) {
+          const res = await call(app.url, "GET", `/api/v1/users?${name}=${encodeURIComponent(value)}`, { key: aliceKey });
+          expect({ value, name, status: res.status, fields: Object.keys(res.body.error?.fields ?? {}) }).toEqual({ value, name, status: 422, fields: [name] });
+        }
+      }
+    });
+
     it("never exposes password hashes", async () => {
       const res = await call(app.url, "GET", "/api/v1/users", { key: aliceKey });
       expect(JSON.stringify(res.body)).not.toMatch(/passwordHash|scrypt/);
@@ -168,6 +181,25 @@ describe.each(availableKinds())("API infrastructure on %s", (kind) => {
       const other = await call(app.url, "POST", "/api/v1/api-keys", { key: aliceKey, headers, body: { name: "twice" } });
       expect(other.status).toBe(422);
       expect(other.body.error.fields).toHaveProperty("Idempotency-Key");
+    });
+
+    it("replays the first answer's Location and ETag with its status and body", async () => {
+      const aliceKey = await freshKey("replays");
+      const headers = { "Idempotency-Key": `headers-${kind}-${Date.now()}` };
+      const board = await call(app.url, "GET", "/api/board", { cookie: aliceCookie });
+      const body = { title: "Replayed with its headers", stageId: board.body.stages[0].id };
+      const first = await call(app.url, "POST", "/api/v1/opportunities", { key: aliceKey, headers, body });
+      expect(first.status).toBe(201);
+      expect(first.headers.get("location")).toBe(`/api/v1/opportunities/${first.body.id}`);
+      expect(first.headers.get("etag")).toBe('"1"');
+      // The deal moves on meanwhile: the replay is still the first answer, headers included.
+      await call(app.url, "PATCH", `/api/v1/opportunities/${first.body.id}`, { key: aliceKey, body: { title: "Changed since" } });
+      const again = await call(app.url, "POST", "/api/v1/opportunities", { key: aliceKey, headers, body });
+      expect(again.headers.get("idempotent-replayed")).toBe("true");
+      expect({ status: again.status, location: again.headers.get("location"), etag: again.headers.get("etag"), body: again.body }).toEqual({
+        status: 201, location: first.headers.get("location"), etag: '"1"', body: first.body,
+      });
+      expect(again.headers.get("x-request-id")).not.toBe(first.headers.get("x-request-id"));
     });
 
     it("lets concurrent retries with one key create exactly once", async () => {
@@ -217,8 +249,23 @@ describe.each(availableKinds())("API infrastructure on %s", (kind) => {
       for (const method of Object.keys(operations)) {
         const concrete = path.replace(/\{[^}]+\}/g, "does-not-exist");
         const answer = await call(app.url, method.toUpperCase(), `/api/v1${concrete}`, { key: aliceKey, body: method === "get" || method === "delete" ? undefined : {} });
-        expect([404, 405].includes(answer.status) && answer.headers.get("x-request-id") === null, `${method} ${path} is not served`).toBe(false);
+        // Next.js's own 404/405 has no request id; the catch-all's 404 says no endpoint serves the path.
+        const unserved = ([404, 405].includes(answer.status) && answer.headers.get("x-request-id") === null) || String(answer.body?.error?.message).startsWith("No endpoint");
+        expect(unserved, `${method} ${path} is not served`).toBe(false);
         expect(answer.status, `${method} ${path}`).toBeLessThan(500);
+      }
+    }
+  });
+
+  it("answers a path no endpoint serves with a JSON 404 in the error shape, for every method, after authentication", async () => {
+    const aliceKey = await freshKey("unknown paths");
+    for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
+      for (const path of ["/api/v1/nope", "/api/v1/opportunities/x/nope/deeper", "/api/v1/users/x/y"]) {
+        const res = await call(app.url, method, path, { key: aliceKey, body: method === "GET" || method === "DELETE" ? undefined : {} });
+        expect({ method, path, status: res.status, type: res.headers.get("content-type") }).toEqual({ method, path, status: 404, type: "application/json; charset=utf-8" });
+        expect(res.body).toEqual({ error: { code: "NOT_FOUND", message: expect.stringContaining("/api/v1/openapi.json"), requestId: res.headers.get("x-request-id") } });
+        const anonymous = await call(app.url, method, path);
+        expect({ method, path, status: anonymous.status, code: anonymous.body.error.code }).toEqual({ method, path, status: 401, code: "UNAUTHENTICATED" });
       }
     }
   });

@@ -128,6 +128,39 @@ describe.each(availableKinds())("products and line items API on %s", (kind) => {
     expect((await call(app.url, "GET", lines(d.id), { key: alice })).body).toMatchObject({ data: [], opportunity: { version: 1, amountMode: "manual" } });
   });
 
+  it("answers 422 on amount, never a 500, whenever line changes would push the deal past DECIMAL(18,2), and changes nothing", async () => {
+    const half = { name: "Half of everything", quantity: "1", unitPrice: "6000000000000000.00" };
+    const tooLarge = async (res: Promise<{ status: number; body: { error?: { fields?: Record<string, string> } } }>, id: string, version: number) => {
+      const answer = await res;
+      expect(answer.status).toBe(422);
+      expect(answer.body.error?.fields).toEqual({ amount: expect.stringMatching(/too large/i) });
+      expect((await call(app.url, "GET", lines(id), { key: alice })).body.opportunity.version).toBe(version);
+    };
+    // Adding: each line fits the columns, the second makes the deal's total overflow.
+    const d = await deal(alice);
+    const first = await call(app.url, "POST", lines(d.id), { key: alice, body: half });
+    expect(first.status).toBe(201);
+    await tooLarge(call(app.url, "POST", lines(d.id), { key: alice, body: half }), d.id, 2);
+    // Editing a line up, or another line into the same total.
+    const small = await call(app.url, "POST", lines(d.id), { key: alice, body: { name: "Small", quantity: "1", unitPrice: "1.00" } });
+    await tooLarge(call(app.url, "PATCH", `${lines(d.id)}/${small.body.id}`, { key: alice, body: { unitPrice: "6000000000000000.00" } }), d.id, 3);
+    await tooLarge(call(app.url, "PATCH", `${lines(d.id)}/${small.body.id}`, { key: alice, body: { quantity: "999999999999", unitPrice: "5000.00" } }), d.id, 3);
+    // A monthly line over 600 months, by the editor's save and by the opportunity's contract months.
+    const monthly = await deal(alice, { contractMonths: 1 });
+    const seats = await call(app.url, "POST", lines(monthly.id), { key: alice, body: { name: "Seats", quantity: "1", unitPrice: "100000000000000.00", billing: "MONTHLY" } });
+    expect(seats.body.opportunity).toMatchObject({ amount: "100000000000000.00", version: 2 });
+    await tooLarge(call(app.url, "PATCH", `/api/v1/opportunities/${monthly.id}`, { key: alice, body: { contractMonths: 600 } }), monthly.id, 2);
+    await tooLarge(call(app.url, "PUT", lines(monthly.id), { key: alice, body: { contractMonths: 600, lines: [{ id: seats.body.id, name: "Seats", quantity: "1", unitPrice: "100000000000000.00", billing: "MONTHLY" }] } }), monthly.id, 2);
+    await tooLarge(call(app.url, "POST", lines(monthly.id), { key: alice, body: { name: "More seats", quantity: "99", unitPrice: "100000000000000.00", billing: "MONTHLY" } }), monthly.id, 2);
+    // A deal worth more than the base currency: its amount fits, its base amount would not.
+    const gbp = await deal(alice, { currency: "GBP" });
+    expect(Number(gbp.exchangeRate)).toBeGreaterThan(1);
+    await tooLarge(call(app.url, "POST", lines(gbp.id), { key: alice, body: { name: "Near the limit", quantity: "1", unitPrice: "9000000000000000.00" } }), gbp.id, 1);
+    // Creating with lines: refused the same way, and no deal is made.
+    await tooLarge(call(app.url, "POST", "/api/v1/opportunities", { key: alice, body: { title: "Too much at once", stageId, lineItems: [{ ...half, billing: "ONE_TIME" }, { ...half, billing: "ONE_TIME" }] } }), d.id, 3);
+    expect((await call(app.url, "GET", "/api/v1/opportunities?q=Too%20much%20at%20once", { key: alice })).body.total).toBe(0);
+  });
+
   it("creates an opportunity with its lines in one call", async () => {
     const res = await call(app.url, "POST", "/api/v1/opportunities", {
       key: alice,

@@ -169,6 +169,55 @@ describe.each(availableKinds())("opportunities API on %s", (kind) => {
     expect((await call(app.url, "GET", `/api/v1/opportunities/${first.body.id}`, { key: alice })).status).toBe(404);
   });
 
+  it("treats If-Match: * as any version: PATCH and DELETE apply", async () => {
+    const made = (await create(alice, { title: "Any version", stageId: stages.Lead })).body;
+    await call(app.url, "PATCH", `/api/v1/opportunities/${made.id}`, { key: alice, body: { title: "Moved on" } });
+    const patched = await call(app.url, "PATCH", `/api/v1/opportunities/${made.id}`, { key: alice, headers: { "If-Match": "*" }, body: { amount: "42.00" } });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ amount: "42.00", version: 3 });
+    expect(patched.headers.get("etag")).toBe('"3"');
+    const stale = await call(app.url, "PATCH", `/api/v1/opportunities/${made.id}`, { key: alice, headers: { "If-Match": '"1"' }, body: { amount: "1.00" } });
+    expect(stale.status).toBe(409);
+    const gone = await call(app.url, "DELETE", `/api/v1/opportunities/${made.id}`, { key: alice, headers: { "If-Match": "*" } });
+    expect(gone.body).toEqual({ id: made.id, deleted: true });
+  });
+
+  it("honours Idempotency-Key on a move: a retry answers the first move and moves nothing again", async () => {
+    const made = (await create(alice, { title: "Moved once", stageId: stages.Lead })).body;
+    const headers = { "Idempotency-Key": `move-${kind}-${Date.now()}` };
+    const first = await call(app.url, "POST", `/api/v1/opportunities/${made.id}/move`, { key: alice, headers, body: { stageId: stages.Qualified } });
+    expect(first.status).toBe(200);
+    // Someone moves it on; the client's retry of its own move must not drag it back.
+    await call(app.url, "POST", `/api/v1/opportunities/${made.id}/move`, { key: alice, body: { stageId: stages.Proposal } });
+    const retry = await call(app.url, "POST", `/api/v1/opportunities/${made.id}/move`, { key: alice, headers, body: { stageId: stages.Qualified } });
+    expect(retry.status).toBe(200);
+    expect(retry.headers.get("idempotent-replayed")).toBe("true");
+    expect(retry.body).toEqual(first.body);
+    const now = (await call(app.url, "GET", `/api/v1/opportunities/${made.id}`, { key: alice })).body;
+    expect(now).toMatchObject({ stageId: stages.Proposal, version: 3 });
+    const history = await call(app.url, "GET", `/api/v1/opportunities/${made.id}/history`, { key: alice });
+    expect(history.body.data).toHaveLength(3);
+    const other = await call(app.url, "POST", `/api/v1/opportunities/${made.id}/move`, { key: alice, headers, body: { stageId: stages.Negotiation } });
+    expect(other.status).toBe(422);
+    expect(other.body.error.fields).toHaveProperty("Idempotency-Key");
+  });
+
+  it("keeps a salesperson who creates a private deal for someone else able to read it (as a member)", async () => {
+    const users = (await call(app.url, "GET", "/api/v1/users?q=alice", { key: bob })).body.data as { id: string; email: string }[];
+    const aliceId = users.find((u) => u.email === "alice@example.com")!.id;
+    const made = await create(bob, { title: "Bob's private deal for Alice", stageId: stages.Lead, isPrivate: true, ownerId: aliceId });
+    expect(made.status).toBe(201);
+    const bobId = made.body.createdById;
+    expect(made.body).toMatchObject({ ownerId: aliceId, isPrivate: true, memberIds: [bobId] });
+    const read = await call(app.url, "GET", made.headers.get("location")!, { key: bob });
+    expect(read.status).toBe(200);
+    expect(read.body).toEqual(made.body);
+    expect((await call(app.url, "GET", made.headers.get("location")!, { key: alice })).status).toBe(200);
+    // For himself, or in the open, nothing changes: no member is added.
+    expect((await create(bob, { title: "Bob's own", stageId: stages.Lead, isPrivate: true })).body.memberIds).toEqual([]);
+    expect((await create(bob, { title: "Bob's open deal for Alice", stageId: stages.Lead, ownerId: aliceId })).body.memberIds).toEqual([]);
+  });
+
   it("upserts by external id: 201 the first time, 200 after, one record, and never into another user's private deal", async () => {
     const externalId = `erp-${kind}-${Date.now()}`;
     const path = `/api/v1/opportunities/by-external-id/${externalId}`;

@@ -3,12 +3,12 @@
 import { performance } from "node:perf_hooks";
 import { useDatabase as installDatabase } from "@/lib/db";
 import { seedDemoData } from "@/lib/db/seed";
-import { createOpportunity } from "@/lib/server/opportunities/create";
-import { updateOpportunity } from "@/lib/server/opportunities/update";
-import { getOpportunityDetail } from "@/lib/server/opportunities/detail";
-import { opportunityTimeline } from "@/lib/server/opportunities/timeline";
-import { listOpportunityTable } from "@/lib/server/opportunities/table";
-import { exportOpportunitiesCsv } from "@/lib/server/opportunities/export";
+import { createOpportunity } from "@/lib/server/opportunities/write/create";
+import { updateOpportunity } from "@/lib/server/opportunities/write/update";
+import { getOpportunityDetail } from "@/lib/server/opportunities/read/detail";
+import { opportunityTimeline } from "@/lib/server/opportunities/history/timeline";
+import { listOpportunityTable } from "@/lib/server/opportunities/list/table";
+import { exportOpportunitiesCsv } from "@/lib/server/opportunities/list/export";
 import { parseOpportunityTableQuery } from "@/lib/validation/opportunity-list";
 import { demoActors } from "../support/demo-actors";
 import { createMigratedDatabase, type TestDatabaseKind } from "../support/test-database";

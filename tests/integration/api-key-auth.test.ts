@@ -7,7 +7,7 @@ import { useDatabase } from "@/lib/db";
 import { authenticateApiKey } from "@/lib/server/api-keys/authenticate-key";
 import { issueApiKey } from "@/lib/server/api-keys/manage";
 import { LeaseBook } from "@/lib/server/api-keys/rate-lease";
-import { hashPassword } from "@/lib/server/auth/password";
+import { hashPassword } from "@/lib/auth/password";
 import { availableKinds, createMigratedDatabase, type TestDatabase } from "../support/test-database";
 
 describe.each(availableKinds())("API key authentication on %s", (kind) => {

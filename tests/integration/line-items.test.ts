@@ -9,8 +9,8 @@ import type { Actor } from "@/lib/server/auth/actor";
 import { addLineItem, deleteLineItem, reorderLineItems, updateLineItem } from "@/lib/server/line-items/edit";
 import { listLineItems } from "@/lib/server/line-items/read";
 import { replaceLineItems } from "@/lib/server/line-items/replace";
-import { createOpportunity } from "@/lib/server/opportunities/create";
-import { updateOpportunity } from "@/lib/server/opportunities/update";
+import { createOpportunity } from "@/lib/server/opportunities/write/create";
+import { updateOpportunity } from "@/lib/server/opportunities/write/update";
 import { updateProduct } from "@/lib/server/products/write";
 import { lineItemCreateSchema, lineItemUpdateSchema } from "@/lib/validation/line-items";
 import { withDemoDatabase } from "../support/settings-actors";
@@ -178,6 +178,47 @@ describe.each(availableKinds())("line item services on %s", (kind) => {
     // A contract months change through the opportunity edit recomputes from the lines.
     expect((await updateOpportunity(alice, made.id, { contractMonths: 24 })).amount).toBe("10599.99");
     await expectConsistent(made.id);
+  });
+
+  it("refuses every change that would push the deal's amount or base amount past DECIMAL(18,2) with VALIDATION on amount, changing nothing", async () => {
+    const half = { name: "Half of everything", quantity: "1", unitPrice: "6000000000000000.00" };
+    const tooLarge = { code: "VALIDATION", fields: { amount: expect.stringContaining("too large") } };
+    const unchanged = async (id: string, expected: { version: number; amount: string; lines: number }) => {
+      const o = await expectConsistent(id);
+      expect({ version: o.version, amount: o.amount.toFixed(2), lines: o.lineItems.length }).toEqual(expected);
+    };
+    // Adding and editing lines: each fits the line columns, the deal's total does not.
+    const deal = await newDeal(alice);
+    await add(alice, deal.id, half);
+    expect(await errorOf(add(alice, deal.id, half))).toEqual(tooLarge);
+    const small = (await add(alice, deal.id, { name: "Small", quantity: "1", unitPrice: "1" })).lineItem;
+    expect(await errorOf(updateLineItem(alice, deal.id, small.id, lineItemUpdateSchema.parse({ unitPrice: "6000000000000000.00" })))).toEqual(tooLarge);
+    expect(await errorOf(updateLineItem(alice, deal.id, small.id, lineItemUpdateSchema.parse({ quantity: "999999999999", unitPrice: "5000.00" })))).toEqual(tooLarge);
+    expect(await errorOf(replaceLineItems(alice, deal.id, { lines: [{ ...half, billing: "ONE_TIME" }, { ...half, billing: "ONE_TIME" }] }))).toEqual(tooLarge);
+    await unchanged(deal.id, { version: 3, amount: "6000000000000001.00", lines: 2 });
+
+    // A monthly line times 600 contract months: through the editor's save and through the opportunity's edit.
+    const monthly = await newDeal(alice, { contractMonths: 1 });
+    const seats = (await add(alice, monthly.id, { name: "Seats", quantity: "1", unitPrice: "100000000000000.00", billing: "MONTHLY" })).lineItem;
+    expect(await errorOf(replaceLineItems(alice, monthly.id, { contractMonths: 600, lines: [{ id: seats.id, name: "Seats", quantity: "1", unitPrice: "100000000000000.00", billing: "MONTHLY" }] }))).toEqual(tooLarge);
+    expect(await errorOf(updateOpportunity(alice, monthly.id, { contractMonths: 600 }))).toEqual(tooLarge);
+    expect(await errorOf(add(alice, monthly.id, { name: "More", quantity: "99", unitPrice: "100000000000000.00", billing: "MONTHLY" }))).toEqual(tooLarge);
+    await unchanged(monthly.id, { version: 2, amount: "100000000000000.00", lines: 1 });
+    expect((await updateOpportunity(alice, monthly.id, { contractMonths: 99 })).amount).toBe("9900000000000000.00");
+
+    // A rate under 1: the base amount fits, the amount itself would not.
+    const cheap = await newDeal(alice, { amount: "0", exchangeRate: "0.5" });
+    await add(alice, cheap.id, half);
+    expect(await errorOf(add(alice, cheap.id, half))).toEqual(tooLarge);
+    // A deal in a currency worth more than the base one: the amount fits, its base amount would not.
+    const gbp = await newDeal(alice, { amount: "0", currency: "GBP" });
+    expect(await errorOf(add(alice, gbp.id, { name: "Near the limit", quantity: "1", unitPrice: "9000000000000000.00" }))).toEqual({ code: "VALIDATION", fields: { amount: expect.stringContaining("base currency") } });
+    await unchanged(gbp.id, { version: 1, amount: "0.00", lines: 0 });
+
+    // Creating with lines whose sum overflows makes no deal.
+    const before = await p().opportunity.count();
+    expect(await errorOf(createOpportunity(alice, { title: "Too much at once", stageId, lineItems: [{ ...half, billing: "ONE_TIME" }, { ...half, billing: "ONE_TIME" }] }))).toEqual(tooLarge);
+    expect(await p().opportunity.count()).toBe(before);
   });
 
   it("lets only editors change lines and hides a private deal's lines from other salespeople (NOT_FOUND)", async () => {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useDatabase } from "@/lib/db";
 import { seedDemoData } from "@/lib/db/seed";
-import { compareRanked } from "@/lib/domain/rank";
+import { compareRanked, ranksForCount } from "@/lib/domain/rank";
 import type { Actor } from "@/lib/server/auth/actor";
 import { AppError } from "@/lib/server/errors";
-import { moveOpportunity } from "@/lib/server/opportunities/move";
+import { moveOpportunity } from "@/lib/server/opportunities/move/move";
 import { availableKinds, createMigratedDatabase, type TestDatabase } from "../support/test-database";
 
 describe.each(availableKinds())("moveOpportunity on %s", (kind) => {
@@ -173,6 +173,71 @@ describe.each(availableKinds())("moveOpportunity on %s", (kind) => {
     const keys = (await column(stages.Negotiation)).map((c) => c.rank);
     expect(Math.max(...keys.map((r) => r.length))).toBeLessThan(64);
     expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it("gives 50 parallel drops into one gap distinct keys, and lands a later drop between any two neighbours exactly there", async () => {
+    const sales = await t.db.prisma.pipeline.findFirstOrThrow({ where: { name: "Sales" } });
+    const parking = await t.db.prisma.stage.create({ data: { pipelineId: sales.id, name: "Parking", position: 90, probability: 10, type: "OPEN", color: "#888888" } });
+    const template = await t.db.prisma.opportunity.findFirstOrThrow({ where: { stageId: stages.Lead } });
+    const keys = ranksForCount(51);
+    await t.db.prisma.opportunity.createMany({
+      data: keys.map((rank, k) => ({ title: `Parked ${k}`, pipelineId: sales.id, stageId: parking.id, rank, probability: 10, currencyCode: template.currencyCode, ownerId: template.ownerId })),
+    });
+    const [probe, ...parked] = await column(parking.id);
+    const [top, below] = await column(stages.Qualified);
+    const moved = await Promise.all(
+      parked.map((c) => moveOpportunity(actors.admin, { opportunityId: c.id, stageId: stages.Qualified, beforeId: top.id, afterId: below.id })),
+    );
+    expect(moved).toHaveLength(50);
+    const after = await column(stages.Qualified);
+    expect(new Set(after.map((c) => c.rank)).size).toBe(after.length);
+    expect(after[0].id).toBe(top.id);
+    expect(new Set(after.slice(1, 51).map((c) => c.id))).toEqual(new Set(parked.map((c) => c.id)));
+    expect(after[51].id).toBe(below.id);
+
+    // Between every two neighbours, top to bottom: the probe lands exactly there.
+    for (let k = 0; k + 1 < after.length; k++) {
+      const landed = await moveOpportunity(actors.admin, { opportunityId: probe.id, stageId: stages.Qualified, beforeId: after[k].id, afterId: after[k + 1].id });
+      const ids = (await column(stages.Qualified)).map((c) => c.id);
+      expect(ids.indexOf(probe.id), `between ${k} and ${k + 1}`).toBe(ids.indexOf(after[k].id) + 1);
+      expect(ids[ids.indexOf(probe.id) + 1]).toBe(after[k + 1].id);
+      expect(landed.rank).toBe((await t.db.prisma.opportunity.findUniqueOrThrow({ where: { id: probe.id } })).rank);
+    }
+    const keysNow = (await column(stages.Qualified)).map((c) => c.rank);
+    expect(new Set(keysNow).size).toBe(keysNow.length);
+  });
+
+  it("lands a drop between two cards that share a key exactly between them (the column is re-keyed first)", async () => {
+    const cards = await column(stages.Negotiation);
+    const [a, b, c] = cards;
+    await t.db.prisma.opportunity.updateMany({ where: { id: { in: [b.id, c.id] } }, data: { rank: a.rank } });
+    const tied = await column(stages.Negotiation);
+    const [first, second] = tied.filter((x) => [a.id, b.id, c.id].includes(x.id)).slice(1);
+    const [probe] = await column(stages.Lead);
+    await moveOpportunity(actors.admin, { opportunityId: probe.id, stageId: stages.Negotiation, beforeId: first.id, afterId: second.id });
+    const ids = (await column(stages.Negotiation)).map((x) => x.id);
+    expect(ids.indexOf(probe.id)).toBe(ids.indexOf(first.id) + 1);
+    expect(ids.indexOf(second.id)).toBe(ids.indexOf(probe.id) + 1);
+    const keys = (await column(stages.Negotiation)).map((x) => x.rank);
+    expect(new Set(keys).size).toBe(keys.length);
+    // From below: anchored on the lower card only, among ties again.
+    await t.db.prisma.opportunity.updateMany({ where: { id: { in: [first.id, second.id] } }, data: { rank: (await column(stages.Negotiation))[0].rank } });
+    const again = (await column(stages.Negotiation)).filter((x) => [first.id, second.id].includes(x.id));
+    const [other] = await column(stages.Lead);
+    await moveOpportunity(actors.admin, { opportunityId: other.id, stageId: stages.Negotiation, beforeId: null, afterId: again[1].id });
+    const order = (await column(stages.Negotiation)).map((x) => x.id);
+    expect(order.indexOf(again[1].id)).toBe(order.indexOf(other.id) + 1);
+    expect(order.indexOf(other.id)).toBe(order.indexOf(again[0].id) + 1);
+  });
+
+  it("applies 20 parallel moves of one card without a version, each on top of the last", async () => {
+    const [card] = await column(stages.Lead);
+    const start = await t.db.prisma.opportunity.findUniqueOrThrow({ where: { id: card.id } });
+    const targets = [stages.Qualified, stages.Proposal, stages.Negotiation, stages.Lead];
+    const moves = await Promise.allSettled(Array.from({ length: 20 }, (_, k) => moveOpportunity(actors.admin, { opportunityId: card.id, stageId: targets[k % 4] })));
+    expect(moves.filter((m) => m.status === "rejected")).toEqual([]);
+    const end = await t.db.prisma.opportunity.findUniqueOrThrow({ where: { id: card.id } });
+    expect(end.version).toBe(start.version + 20);
   });
 
   it("lets a SALES user move only cards they may edit, and hides others' private cards", async () => {

@@ -1,4 +1,4 @@
-// The API list's SQL (api-list-sql.ts, api-list.ts) against a reference: the
+// The API list's SQL (api-list.ts, list/filter-sql.ts) against a reference: the
 // same filters, sorting and paging as Prisma conditions (how the list was
 // built before it moved to SQL). Every filter, every sort in both directions,
 // pages inside, across and past the end, for a salesperson (private deals of
@@ -8,35 +8,17 @@ import { useDatabase } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/client";
 import { seedDemoData } from "@/lib/db/seed";
 import type { Actor } from "@/lib/server/auth/actor";
-import { API_SORT_FIELDS, listOpportunitiesForApi, type ApiSortField, type OpportunityApiFilters } from "@/lib/server/opportunities/api-list";
+import { API_SORT_FIELDS, listOpportunitiesForApi, type ApiSortField, type OpportunityApiFilters } from "@/lib/server/opportunities/list/api-list";
 import { visibleOpportunities } from "@/lib/server/visibility";
 import { demoActors } from "../support/demo-actors";
+import { filterReference } from "../support/opportunity-filter-reference";
 import { availableKinds, createMigratedDatabase, type TestDatabase } from "../support/test-database";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-function referenceWhere(f: OpportunityApiFilters): Prisma.OpportunityWhereInput[] {
-  const where: Prisma.OpportunityWhereInput[] = [];
-  if (f.pipelineId) where.push({ pipelineId: f.pipelineId });
-  if (f.stageId) where.push({ stageId: f.stageId });
-  if (f.status) where.push({ status: f.status });
-  if (f.ownerId) where.push({ ownerId: f.ownerId });
-  if (f.accountId) where.push({ accountId: f.accountId });
-  if (f.label) where.push({ labels: { has: f.label } });
-  if (f.expectedCloseFrom) where.push({ expectedCloseDate: { gte: day(f.expectedCloseFrom) } });
-  if (f.expectedCloseTo) where.push({ expectedCloseDate: { lte: day(f.expectedCloseTo) } });
-  if (f.updatedSince) where.push({ updatedAt: { gte: new Date(f.updatedSince) } });
-  if (f.q) {
-    const contains = { contains: f.q, mode: "insensitive" as const };
-    where.push({
-      OR: [
-        { title: contains },
-        { account: { name: contains } },
-        { contacts: { some: { contact: { OR: [{ firstName: contains }, { lastName: contains }, { email: contains }] } } } },
-      ],
-    });
-  }
-  return where;
+/** The API's filters as the opportunity filter they mean (one label as a list). */
+function referenceWhere({ label, ...rest }: OpportunityApiFilters): Prisma.OpportunityWhereInput[] {
+  return filterReference({ ...rest, labels: label ? [label] : undefined });
 }
 
 function referenceOrder(sort: ApiSortField, dir: "asc" | "desc"): Prisma.OpportunityOrderByWithRelationInput[] {

@@ -1,14 +1,16 @@
-// The API's reads build the Opportunity DTO as JSON in SQL (dto-sql.ts) while
-// writes serialize Prisma rows (toOpportunityDto): both must give the same DTO,
-// byte for byte once serialized (same keys in the same order), on both databases (node-postgres on PostgreSQL,
-// Prisma's raw queries on PGlite return different JS types for the same SQL).
+// The Opportunity DTO is defined once and built by PostgreSQL as JSON
+// (lib/server/opportunities/read/dto.ts): its formats, exactly, on both
+// databases (node-postgres on PostgreSQL and Prisma's raw queries on PGlite
+// return different JS types for the same SQL), and the same text whether a
+// read of one, a list page, a write's answer or a read inside a transaction made it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useDatabase } from "@/lib/db";
 import { seedDemoData } from "@/lib/db/seed";
 import type { Actor } from "@/lib/server/auth/actor";
-import { listOpportunitiesForApi } from "@/lib/server/opportunities/api-list";
-import { toOpportunityDto } from "@/lib/server/opportunities/dto";
-import { getOpportunity, loadOpportunityRow } from "@/lib/server/opportunities/get";
+import { listOpportunitiesForApi } from "@/lib/server/opportunities/list/api-list";
+import { getOpportunity, loadOpportunityDto } from "@/lib/server/opportunities/read/get";
+import { createOpportunity } from "@/lib/server/opportunities/write/create";
+import { updateOpportunity } from "@/lib/server/opportunities/write/update";
 import { demoActors } from "../support/demo-actors";
 import { availableKinds, createMigratedDatabase, type TestDatabase } from "../support/test-database";
 
@@ -32,8 +34,8 @@ describe.each(availableKinds())("the SQL-built opportunity DTO on %s", (kind) =>
   let actors: Record<"admin" | "manager" | "alice" | "bob", Actor>;
   let craftedId: string;
 
-  /** The DTO as writes return it: the Prisma row through toOpportunityDto. */
-  const serialized = async (id: string) => toOpportunityDto(await t.db.prisma.$transaction((tx) => loadOpportunityRow(id, tx)));
+  /** The DTO as a write's transaction reads it back. */
+  const inTransaction = async (id: string) => t.db.prisma.$transaction((tx) => loadOpportunityDto(id, tx));
 
   beforeAll(async () => {
     t = await createMigratedDatabase(kind);
@@ -128,7 +130,7 @@ describe.each(availableKinds())("the SQL-built opportunity DTO on %s", (kind) =>
       lostReasonId: expect.any(String),
     });
     expect(dto.contacts[0].isPrimary).toBe(true);
-    expect(JSON.stringify(dto)).toBe(JSON.stringify(await serialized(craftedId)));
+    expect(JSON.stringify(dto)).toBe(JSON.stringify(await inTransaction(craftedId)));
   });
 
   it("rounds the weighted amount half up to cents, as lib/domain/money does", async () => {
@@ -146,7 +148,6 @@ describe.each(availableKinds())("the SQL-built opportunity DTO on %s", (kind) =>
       await t.db.prisma.opportunity.update({ where: { id: craftedId }, data: { amount, probability } });
       const dto = await getOpportunity(actors.alice, craftedId);
       expect([amount, probability, dto.amount, dto.weightedAmount]).toEqual([amount, probability, amount, weighted]);
-      expect(JSON.stringify(dto)).toBe(JSON.stringify(await serialized(craftedId)));
     }
   });
 
@@ -154,22 +155,34 @@ describe.each(availableKinds())("the SQL-built opportunity DTO on %s", (kind) =>
     for (const [rate, shown] of [["1.00000000", "1"], ["100.00000000", "100"], ["0.00000001", "0.00000001"], ["1234567890.12345678", "1234567890.12345678"], ["10.50000000", "10.5"]]) {
       await t.db.prisma.opportunity.update({ where: { id: craftedId }, data: { exchangeRate: rate } });
       expect((await getOpportunity(actors.alice, craftedId)).exchangeRate).toBe(shown);
-      expect(JSON.stringify(await getOpportunity(actors.alice, craftedId))).toBe(JSON.stringify(await serialized(craftedId)));
     }
   });
 
-  it("matches the serializer for every demo opportunity, in GET and in list pages", async () => {
+  it("gives every demo opportunity the same DTO in GET, in list pages and inside a transaction", async () => {
     const ids = (await t.db.prisma.opportunity.findMany({ select: { id: true } })).map((o) => o.id);
-    for (const id of ids) expect(JSON.stringify(await getOpportunity(actors.admin, id))).toBe(JSON.stringify(await serialized(id)));
+    for (const id of ids) expect(JSON.stringify(await getOpportunity(actors.admin, id))).toBe(JSON.stringify(await inTransaction(id)));
     let skip = 0;
     let seen = 0;
     for (;;) {
       const page = await listOpportunitiesForApi(actors.manager, {}, { field: "createdAt", dir: "desc" }, { skip, take: 100 });
-      for (const dto of page.rows) expect(JSON.stringify(dto)).toBe(JSON.stringify(await serialized(dto.id)));
+      for (const dto of page.rows) expect(JSON.stringify(dto)).toBe(JSON.stringify(await getOpportunity(actors.admin, dto.id)));
       seen += page.rows.length;
       skip += 100;
       if (skip >= page.total) break;
     }
     expect(seen).toBe(ids.length);
+  });
+
+  it("answers a write with the DTO a read then gives, byte for byte", async () => {
+    const stage = await t.db.prisma.stage.findFirstOrThrow({ where: { type: "OPEN" } });
+    const alone = await createOpportunity(actors.alice, { title: "Written", stageId: stage.id, amount: "10.50", labels: ["HOT"], customFields: {} });
+    expect(JSON.stringify(alone)).toBe(JSON.stringify(await getOpportunity(actors.alice, alone.id)));
+    const staffed = await createOpportunity(actors.alice, { title: "Staffed", stageId: stage.id, memberIds: [actors.bob.id] });
+    expect(staffed.memberIds).toEqual([actors.bob.id]);
+    expect(JSON.stringify(staffed)).toBe(JSON.stringify(await getOpportunity(actors.alice, staffed.id)));
+    const edited = await updateOpportunity(actors.alice, craftedId, { title: "Edited", rating: 3 });
+    expect(JSON.stringify(edited)).toBe(JSON.stringify(await getOpportunity(actors.alice, craftedId)));
+    const people = await updateOpportunity(actors.alice, craftedId, { memberIds: [actors.bob.id] });
+    expect(JSON.stringify(people)).toBe(JSON.stringify(await getOpportunity(actors.alice, craftedId)));
   });
 });

@@ -1,6 +1,6 @@
 // Cross-user suite: bob never reaches alice's private opportunity through
 // the table, its filters and text search, the CSV export, bulk actions,
-// account and contact pages.
+// account and contact pages, nor the counts of the delete dialogs.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import Papa from "papaparse";
 import { useDatabase } from "@/lib/db";
@@ -8,11 +8,14 @@ import { seedDemoData } from "@/lib/db/seed";
 import type { Actor } from "@/lib/server/auth/actor";
 import { getAccountDetail } from "@/lib/server/accounts/detail";
 import { listAccounts } from "@/lib/server/accounts/list";
+import { accountUsage } from "@/lib/server/accounts/write";
+import { contactUsage } from "@/lib/server/contacts/write";
+import { getOpportunity } from "@/lib/server/opportunities/read/get";
 import { getContactDetail } from "@/lib/server/contacts/list";
-import { bulkChangeOpportunities, bulkDeleteOpportunities } from "@/lib/server/opportunities/bulk";
-import { createOpportunity } from "@/lib/server/opportunities/create";
-import { exportOpportunitiesCsv } from "@/lib/server/opportunities/export";
-import { listOpportunityTable } from "@/lib/server/opportunities/table";
+import { bulkChangeOpportunities, bulkDeleteOpportunities } from "@/lib/server/opportunities/write/bulk";
+import { createOpportunity } from "@/lib/server/opportunities/write/create";
+import { exportOpportunitiesCsv } from "@/lib/server/opportunities/list/export";
+import { listOpportunityTable } from "@/lib/server/opportunities/list/table";
 import { parseOpportunityTableQuery } from "@/lib/validation/opportunity-list";
 import { demoActors } from "../support/demo-actors";
 import { availableKinds, createMigratedDatabase, type TestDatabase } from "../support/test-database";
@@ -84,5 +87,33 @@ describe.each(availableKinds())("private opportunities stay private on %s", (kin
     expect((await getContactDetail(actors.alice, contactId)).opportunities).toHaveLength(1);
     const bobList = await listAccounts(actors.bob, { q: "Zebra", page: 1, limit: 25 });
     expect(bobList.rows).toEqual([expect.objectContaining({ name: "Zebra Holdings", openOpportunities: 0, contacts: 1 })]);
+  });
+
+  it("is not counted for bob when he would delete the account or contact it uses: only said to exist", async () => {
+    expect(await accountUsage(actors.bob, accountId)).toEqual({ opportunities: 0, hiddenOpportunities: true, contacts: 1 });
+    expect(await contactUsage(actors.bob, contactId)).toEqual({ opportunities: 0, hiddenOpportunities: true });
+    for (const who of [actors.alice, actors.manager]) {
+      expect(await accountUsage(who, accountId)).toEqual({ opportunities: 1, hiddenOpportunities: false, contacts: 1 });
+      expect(await contactUsage(who, contactId)).toEqual({ opportunities: 1, hiddenOpportunities: false });
+    }
+    // A deal bob may see is counted beside the hidden one.
+    const stage = await t.db.prisma.stage.findFirstOrThrow({ where: { name: "Proposal" } });
+    const open = await createOpportunity(actors.alice, { title: "Zebra open deal", stageId: stage.id, accountId, contacts: [{ contactId, isPrimary: true }] });
+    expect(await accountUsage(actors.bob, accountId)).toEqual({ opportunities: 1, hiddenOpportunities: true, contacts: 1 });
+    expect(await contactUsage(actors.bob, contactId)).toEqual({ opportunities: 1, hiddenOpportunities: true });
+    await t.db.prisma.opportunity.delete({ where: { id: open.id } });
+  });
+
+  it("keeps its creator as a member when a salesperson makes a private deal for someone else, so that they can read it back", async () => {
+    const stage = await t.db.prisma.stage.findFirstOrThrow({ where: { name: "Proposal" } });
+    const made = await createOpportunity(actors.bob, { title: "Bob's private deal for Alice", stageId: stage.id, isPrivate: true, ownerId: actors.alice.id });
+    expect(made).toMatchObject({ ownerId: actors.alice.id, createdById: actors.bob.id, isPrivate: true, memberIds: [actors.bob.id] });
+    expect((await getOpportunity(actors.bob, made.id)).id).toBe(made.id);
+    // Members sent along are kept, the creator added once; a deal in the open or of one's own gets no extra member.
+    const withMembers = await createOpportunity(actors.bob, { title: "With members", stageId: stage.id, isPrivate: true, ownerId: actors.alice.id, memberIds: [actors.manager.id, actors.bob.id] });
+    expect([...withMembers.memberIds].sort()).toEqual([actors.manager.id, actors.bob.id].sort());
+    expect((await createOpportunity(actors.bob, { title: "Open for Alice", stageId: stage.id, ownerId: actors.alice.id })).memberIds).toEqual([]);
+    expect((await createOpportunity(actors.bob, { title: "Bob's own secret", stageId: stage.id, isPrivate: true })).memberIds).toEqual([]);
+    await t.db.prisma.opportunity.deleteMany({ where: { createdById: actors.bob.id, title: { in: ["Bob's private deal for Alice", "With members", "Open for Alice", "Bob's own secret"] } } });
   });
 });

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useDatabase } from "@/lib/db";
 import { seedDemoData } from "@/lib/db/seed";
 import type { Actor } from "@/lib/server/auth/actor";
-import { createOpportunity } from "@/lib/server/opportunities/create";
-import { deleteOpportunity } from "@/lib/server/opportunities/delete";
-import { getOpportunity } from "@/lib/server/opportunities/get";
-import { opportunityTimeline } from "@/lib/server/opportunities/timeline";
-import { updateOpportunity } from "@/lib/server/opportunities/update";
+import { createOpportunity } from "@/lib/server/opportunities/write/create";
+import { deleteOpportunity } from "@/lib/server/opportunities/write/delete";
+import { getOpportunity } from "@/lib/server/opportunities/read/get";
+import { opportunityTimeline } from "@/lib/server/opportunities/history/timeline";
+import { updateOpportunity } from "@/lib/server/opportunities/write/update";
 import { demoActors } from "../support/demo-actors";
 import { availableKinds, createMigratedDatabase, type TestDatabase } from "../support/test-database";
 

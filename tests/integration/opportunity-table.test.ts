@@ -3,9 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useDatabase } from "@/lib/db";
 import { seedDemoData } from "@/lib/db/seed";
 import { loadActiveActor, type Actor } from "@/lib/server/auth/actor";
-import { listOpportunityTable } from "@/lib/server/opportunities/table";
-import { parseOpportunityTableQuery } from "@/lib/validation/opportunity-list";
+import { listOpportunityTable } from "@/lib/server/opportunities/list/table";
+import type { Prisma } from "@/lib/db/generated/client";
+import { OPPORTUNITY_SORT_FIELDS, parseOpportunityTableQuery, type OpportunitySortField } from "@/lib/validation/opportunity-list";
 import { availableKinds, createMigratedDatabase, type TestDatabase } from "../support/test-database";
+
+/** The table's orders as Prisma writes them (how the table sorted before it moved to SQL). */
+const PRISMA_ORDER: Record<OpportunitySortField, (dir: "asc" | "desc") => Prisma.OpportunityOrderByWithRelationInput[]> = {
+  title: (dir) => [{ title: dir }],
+  account: (dir) => [{ account: { name: dir } }],
+  stage: (dir) => [{ pipeline: { position: dir } }, { stage: { position: dir } }],
+  amount: (dir) => [{ baseAmount: dir }],
+  owner: (dir) => [{ owner: { name: dir } }],
+  expectedCloseDate: (dir) => [{ expectedCloseDate: { sort: dir, nulls: "last" } }],
+  createdAt: (dir) => [{ createdAt: dir }],
+};
 
 describe.each(availableKinds())("opportunity table on %s", (kind) => {
   let t: TestDatabase;
@@ -69,6 +81,22 @@ describe.each(availableKinds())("opportunity table on %s", (kind) => {
     const byId = new Map(base.map((b) => [b.id, b.baseAmount]));
     const amounts = first.rows.map((r) => byId.get(r.id)!);
     for (let i = 1; i < amounts.length; i++) expect(amounts[i - 1].gte(amounts[i])).toBe(true);
+  });
+
+  it("orders every sort field both ways as Prisma's relation ordering does, ties by id", async () => {
+    // Ties and gaps: a deal without an account and one without a close date.
+    await t.db.prisma.opportunity.updateMany({ where: { title: { startsWith: "B" } }, data: { accountId: null, expectedCloseDate: null } });
+    for (const sort of OPPORTUNITY_SORT_FIELDS) {
+      for (const dir of ["asc", "desc"] as const) {
+        const pages = await Promise.all(["1", "2"].map((page) => listOpportunityTable(actors.alice, parseOpportunityTableQuery({ sort, dir, page, pageSize: "100" }))));
+        const expected = await t.db.prisma.opportunity.findMany({
+          where: { OR: [{ isPrivate: false }, { ownerId: actors.alice.id }, { members: { some: { userId: actors.alice.id } } }] },
+          orderBy: [...PRISMA_ORDER[sort](dir), { id: dir }],
+          select: { id: true },
+        });
+        expect(pages.flatMap((p) => p.rows.map((r) => r.id)), `${sort} ${dir}`).toEqual(expected.map((o) => o.id));
+      }
+    }
   });
 
   it("clamps an out-of-range page and ignores malformed URL values", async () => {

@@ -21,19 +21,19 @@ const afterRead = async <T,>(read: T): Promise<T> => {
   return read;
 };
 
-vi.mock("@/lib/server/opportunities/update-read", async (importOriginal) => {
-  const original = await importOriginal<typeof import("@/lib/server/opportunities/update-read")>();
+vi.mock("@/lib/server/opportunities/write/update-read", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/lib/server/opportunities/write/update-read")>();
   return { ...original, readForUpdate: async (...args: Parameters<typeof original.readForUpdate>) => afterRead(await original.readForUpdate(...args)) };
 });
-vi.mock("@/lib/server/opportunities/create-read", async (importOriginal) => {
-  const original = await importOriginal<typeof import("@/lib/server/opportunities/create-read")>();
+vi.mock("@/lib/server/opportunities/write/create-read", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/lib/server/opportunities/write/create-read")>();
   return { ...original, readForCreate: async (...args: Parameters<typeof original.readForCreate>) => afterRead(await original.readForCreate(...args)) };
 });
 
-const { createOpportunity } = await import("@/lib/server/opportunities/create");
-const { getOpportunity } = await import("@/lib/server/opportunities/get");
-const { opportunityTimeline } = await import("@/lib/server/opportunities/timeline");
-const { updateOpportunity } = await import("@/lib/server/opportunities/update");
+const { createOpportunity } = await import("@/lib/server/opportunities/write/create");
+const { getOpportunity } = await import("@/lib/server/opportunities/read/get");
+const { opportunityTimeline } = await import("@/lib/server/opportunities/history/timeline");
+const { updateOpportunity } = await import("@/lib/server/opportunities/write/update");
 
 describe.each(availableKinds())("opportunity writes racing another save on %s", (kind) => {
   let t: TestDatabase;

@@ -5,7 +5,7 @@ import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/server/auth/actor";
 import { addLineItem } from "@/lib/server/line-items/edit";
-import { createOpportunity } from "@/lib/server/opportunities/create";
+import { createOpportunity } from "@/lib/server/opportunities/write/create";
 import { exportProductsCsv, importProductsCsv } from "@/lib/server/products/csv";
 import { getProduct, listProducts, searchProducts } from "@/lib/server/products/read";
 import { createProduct, deleteProduct, updateProduct } from "@/lib/server/products/write";

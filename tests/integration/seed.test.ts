@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "@/lib/db/seed";
 import { DEMO_PASSWORD } from "@/lib/db/seed-data";
-import { verifyPassword } from "@/lib/server/auth/password";
+import { verifyPassword } from "@/lib/auth/password";
 import { amountsFromLines } from "@/lib/domain/line-items";
 import { availableKinds, createMigratedDatabase, type TestDatabase } from "../support/test-database";
 

@@ -1,13 +1,17 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/server/auth/actor";
-import { listAudit } from "@/lib/server/settings/audit";
-import { createCurrency, listCurrencies, setCurrencyActive, updateCurrency } from "@/lib/server/settings/currencies";
-import { activeCustomFields, createCustomField, listCustomFields, reorderCustomFields, setCustomFieldActive, updateCustomField } from "@/lib/server/settings/custom-fields";
-import { createListItem, listLists, renameListItem, reorderList, setListItemActive } from "@/lib/server/settings/lists";
-import { deleteQuota, listQuotas, upsertQuota } from "@/lib/server/settings/quotas";
-import { currencyCreateSchema } from "@/lib/validation/settings-currencies";
-import { customFieldCreateSchema, customFieldUpdateSchema, customFieldValuesSchema } from "@/lib/validation/settings-custom-fields";
-import { quotaUpsertSchema } from "@/lib/validation/settings-quotas";
+import { listAudit } from "@/lib/server/audit/read";
+import { listCurrencyUsage } from "@/lib/server/currencies/read";
+import { createCurrency, updateCurrency } from "@/lib/server/currencies/write";
+import { activeCustomFieldDefinitions } from "@/lib/server/custom-fields/definitions";
+import { createCustomField, listCustomFields, reorderCustomFields, setCustomFieldActive, updateCustomField } from "@/lib/server/custom-fields/manage";
+import { listLists } from "@/lib/server/lists/read";
+import { createListItem, reorderList, updateListItem } from "@/lib/server/lists/write";
+import { deleteQuota, listQuotas, upsertQuota } from "@/lib/server/quotas/manage";
+import { currencyCreateSchema, currencyUpdateSchema } from "@/lib/validation/currencies";
+import { customFieldCreateSchema, customFieldUpdateSchema } from "@/lib/validation/custom-fields";
+import { customFieldErrors, normalizeCustomFields } from "@/lib/validation/opportunity-custom-fields";
+import { quotaUpsertSchema } from "@/lib/validation/quotas";
 import { availableKinds } from "../support/test-database";
 import { withDemoDatabase } from "../support/settings-actors";
 
@@ -27,7 +31,7 @@ describe.each(availableKinds())("reference settings on %s", (kind) => {
     const closed = eur.filter((o) => o.status !== "OPEN");
     expect(open.length).toBeGreaterThan(0);
     expect(closed.length).toBeGreaterThan(0);
-    const { reratedOpportunities } = await updateCurrency(admin, currencyCreateSchema.parse({ code: "EUR", name: "Euro", symbol: "€", rateToBase: "1.12345678", rateDate: "2026-11-20" }));
+    const { reratedOpportunities } = await updateCurrency(admin, "EUR", currencyUpdateSchema.parse({ name: "Euro", symbol: "€", rateToBase: "1.12345678", rateDate: "2026-11-20" }));
     expect(reratedOpportunities).toBe(open.length);
     for (const before of open) {
       const after = await p().opportunity.findUniqueOrThrow({ where: { id: before.id } });
@@ -39,29 +43,29 @@ describe.each(availableKinds())("reference settings on %s", (kind) => {
       const after = await p().opportunity.findUniqueOrThrow({ where: { id: before.id } });
       expect([after.exchangeRate.toString(), after.baseAmount.toString(), after.version]).toEqual([before.exchangeRate.toString(), before.baseAmount.toString(), before.version]);
     }
-    const listed = (await listCurrencies(admin)).find((c) => c.code === "EUR")!;
+    const listed = (await listCurrencyUsage(admin)).find((c) => c.code === "EUR")!;
     expect(listed).toMatchObject({ rateToBase: "1.12345678", rateDate: "2026-11-20" });
-    await expect(updateCurrency(admin, currencyCreateSchema.parse({ code: "USD", name: "US Dollar", symbol: "$", rateToBase: "2", rateDate: "2026-11-20" }))).rejects.toMatchObject({ fields: { rateToBase: expect.any(String) } });
-    await expect(setCurrencyActive(admin, { code: "USD", active: false })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(updateCurrency(admin, "USD", currencyUpdateSchema.parse({ name: "US Dollar", symbol: "$", rateToBase: "2", rateDate: "2026-11-20" }))).rejects.toMatchObject({ fields: { rateToBase: expect.any(String) } });
+    await expect(updateCurrency(admin, "USD", { active: false })).rejects.toMatchObject({ code: "CONFLICT" });
     await createCurrency(admin, currencyCreateSchema.parse({ code: "chf", name: "Swiss Franc", symbol: "CHF", rateToBase: "1.1", rateDate: "2026-11-20" }));
     expect(await p().currency.findUnique({ where: { code: "CHF" } })).not.toBeNull();
     expect(currencyCreateSchema.safeParse({ code: "EURO", name: "x", symbol: "x", rateToBase: "-1", rateDate: "2026-02-30" }).error?.issues.map((i) => String(i.path[0])).filter((k, i, a) => a.indexOf(k) === i).sort()).toEqual(["code", "rateDate", "rateToBase"]);
   });
 
   it("adds, renames, reorders and deactivates list items, labels by key", async () => {
-    const { id } = await createListItem(admin, { kind: "source", name: "Trade show" });
-    await expect(createListItem(admin, { kind: "source", name: "trade SHOW" })).rejects.toMatchObject({ code: "CONFLICT" });
-    await renameListItem(admin, { kind: "source", id, name: "Trade fair" });
-    const label = await createListItem(admin, { kind: "label", name: "Key account", color: "#0ea5e9" });
+    const { id } = await createListItem(admin, "source", { name: "Trade show" });
+    await expect(createListItem(admin, "source", { name: "trade SHOW" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await updateListItem(admin, "source", id, { name: "Trade fair" });
+    const label = await createListItem(admin, "label", { name: "Key account", color: "#0ea5e9" });
     expect(label.id).toBe("KEY_ACCOUNT");
-    expect((await createListItem(admin, { kind: "label", name: "Naïve café" })).id).toBe("NAIVE_CAFE");
+    expect((await createListItem(admin, "label", { name: "Naïve café" })).id).toBe("NAIVE_CAFE");
     const sources = (await listLists(admin)).source;
     const reversed = sources.map((s) => s.id).reverse();
     await reorderList(admin, { kind: "source", ids: reversed });
     expect((await listLists(admin)).source.map((s) => s.id)).toEqual(reversed);
-    await setListItemActive(admin, { kind: "lostReason", id: (await p().lostReason.findFirstOrThrow()).id, active: false });
+    await updateListItem(admin, "lostReason", (await p().lostReason.findFirstOrThrow()).id, { active: false });
     expect(await p().lostReason.count({ where: { active: false } })).toBe(1);
-    await setListItemActive(admin, { kind: "label", id: "HOT", active: false });
+    await updateListItem(admin, "label", "HOT", { active: false });
     expect((await p().label.findUniqueOrThrow({ where: { key: "HOT" } })).active).toBe(false);
     expect(await p().opportunity.count({ where: { labels: { has: "HOT" } } })).toBeGreaterThan(0); // kept on deals
   });
@@ -73,12 +77,12 @@ describe.each(availableKinds())("reference settings on %s", (kind) => {
     expect(customFieldCreateSchema.safeParse({ key: "pick", label: "x", type: "SELECT", required: false, options: [] }).error?.issues[0].path).toEqual(["options"]);
     await expect(createCustomField(admin, customFieldCreateSchema.parse({ key: "tier", label: "Again", type: "TEXT", required: false }))).rejects.toMatchObject({ code: "CONFLICT" });
 
-    const seeded = new Set((await activeCustomFields(alice)).map((d) => d.key).filter((k) => k !== "tier" && k !== "seats"));
-    const defs = (await activeCustomFields(alice)).filter((d) => !seeded.has(d.key));
-    const values = customFieldValuesSchema(defs);
-    expect(values.parse({ tier: "Gold", seats: "12" })).toEqual({ tier: "Gold", seats: 12 });
-    const bad = values.safeParse({ tier: "Bronze", other: 1 });
-    expect(Object.fromEntries(bad.error!.issues.map((i) => [i.path.join("."), i.message]))).toMatchObject({ tier: expect.stringContaining("Gold"), other: "Unknown custom field", seats: "Seats is required" });
+    // Values are checked by the one validator the opportunity form and services use (opportunity-custom-fields.ts).
+    const seeded = new Set((await activeCustomFieldDefinitions()).map((d) => d.key).filter((k) => k !== "tier" && k !== "seats"));
+    const defs = (await activeCustomFieldDefinitions()).filter((d) => !seeded.has(d.key));
+    expect(customFieldErrors(defs, { tier: "Gold", seats: "12" })).toEqual({});
+    expect(normalizeCustomFields(defs, { tier: "Gold", seats: "12" })).toEqual({ tier: "Gold", seats: 12 });
+    expect(customFieldErrors(defs, { tier: "Bronze", other: 1 })).toMatchObject({ tier: "Choose one of the options for Tier", other: 'There is no custom field "other"', seats: "Seats is required" });
 
     const opp = await p().opportunity.findFirstOrThrow({ where: { customFields: { equals: {} } } });
     await p().opportunity.update({ where: { id: opp.id }, data: { customFields: { tier: "Silver", seats: 3 } } });
@@ -88,7 +92,7 @@ describe.each(availableKinds())("reference settings on %s", (kind) => {
     await updateCustomField(admin, customFieldUpdateSchema.parse({ id: tier.id, label: "Tier", required: false, options: ["Gold"], confirmRemovedOptions: true }));
     await expect(setCustomFieldActive(admin, { id: tier.id, active: false, confirm: false })).rejects.toMatchObject({ code: "CONFLICT" });
     await setCustomFieldActive(admin, { id: tier.id, active: false, confirm: true });
-    expect((await activeCustomFields(alice)).map((d) => d.key).filter((k) => !seeded.has(k))).toEqual(["seats"]);
+    expect((await activeCustomFieldDefinitions()).map((d) => d.key).filter((k) => !seeded.has(k))).toEqual(["seats"]);
     expect((await p().opportunity.findUniqueOrThrow({ where: { id: opp.id } })).customFields).toEqual({ tier: "Silver", seats: 3 });
     const all = await listCustomFields(admin);
     await reorderCustomFields(admin, { ids: all.map((f) => f.id).reverse() });
@@ -118,10 +122,10 @@ describe.each(availableKinds())("reference settings on %s", (kind) => {
 
   it("refuses every reference-data action to a SALES user", async () => {
     const calls = [
-      () => listCurrencies(alice),
-      () => updateCurrency(alice, currencyCreateSchema.parse({ code: "EUR", name: "Euro", symbol: "€", rateToBase: "9", rateDate: "2026-11-20" })),
-      () => createListItem(alice, { kind: "source", name: "Mine" }),
-      () => setListItemActive(alice, { kind: "label", id: "PRIORITY", active: false }),
+      () => listCurrencyUsage(alice),
+      () => updateCurrency(alice, "EUR", currencyUpdateSchema.parse({ name: "Euro", symbol: "€", rateToBase: "9", rateDate: "2026-11-20" })),
+      () => createListItem(alice, "source", { name: "Mine" }),
+      () => updateListItem(alice, "label", "PRIORITY", { active: false }),
       () => createCustomField(alice, customFieldCreateSchema.parse({ key: "mine", label: "Mine", type: "TEXT", required: false })),
       () => listCustomFields(alice),
       () => upsertQuota(alice, quotaUpsertSchema.parse({ userId: alice.id, period: "YEAR", periodStart: "2026-01-01", amount: "1" })),

@@ -1,9 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/server/auth/actor";
-import { listPipelineSettings } from "@/lib/server/settings/pipeline-dto";
-import { archivePipeline, createPipeline, deletePipeline, setDefaultPipeline } from "@/lib/server/settings/pipelines";
-import { createStage, deleteStage, reorderStages, updateStage } from "@/lib/server/settings/stages";
-import { stageCreateSchema, stageDeleteSchema, stageUpdateSchema, pipelineDeleteSchema } from "@/lib/validation/settings-pipelines";
+import { deletePipeline } from "@/lib/server/pipelines/delete";
+import { listPipelineSettings } from "@/lib/server/pipelines/editor";
+import { createPipeline, updatePipeline } from "@/lib/server/pipelines/write";
+import { deleteStage } from "@/lib/server/stages/delete";
+import { createStage, reorderStages, updateStage } from "@/lib/server/stages/write";
+import { pipelineDeleteSchema } from "@/lib/validation/pipelines";
+import { stageCreateSchema, stageDeleteSchema, stageUpdateSchema } from "@/lib/validation/stages";
 import { availableKinds } from "../support/test-database";
 import { withDemoDatabase } from "../support/settings-actors";
 
@@ -17,6 +20,9 @@ describe.each(availableKinds())("pipeline and stage settings on %s", (kind) => {
     sales = ctx.actor("alice");
   });
   const stageOf = async (name: string, pipeline = "Sales") => p().stage.findFirstOrThrow({ where: { name, pipeline: { name: pipeline } } });
+  // The stage dialog sends every field of the stage.
+  const fields = (s: { name: string; probability: number; type: string; color: string; rottingDays: number | null; forecastCategory: string }) =>
+    ({ name: s.name, probability: s.probability, type: s.type, color: s.color, rottingDays: s.rottingDays, forecastCategory: s.forecastCategory });
   const stageNames = async (pipeline = "Sales") =>
     (await p().stage.findMany({ where: { pipeline: { name: pipeline } }, orderBy: { position: "asc" } })).map((s) => s.name);
 
@@ -35,7 +41,7 @@ describe.each(availableKinds())("pipeline and stage settings on %s", (kind) => {
     }));
     const stored = await p().stage.findUniqueOrThrow({ where: { id: won.id } });
     expect([stored.probability, stored.forecastCategory]).toEqual([100, "CLOSED"]);
-    await deleteStage(admin, stageDeleteSchema.parse({ id: won.id }));
+    await deleteStage(admin, won.id, stageDeleteSchema.parse({}));
   });
 
   it("reorders stages and refuses a list that is not the pipeline's stages", async () => {
@@ -51,12 +57,13 @@ describe.each(availableKinds())("pipeline and stage settings on %s", (kind) => {
   it("keeps at least one open, one won and one lost stage", async () => {
     const won = await stageOf("Renewed", "Renewals");
     await p().opportunity.deleteMany({ where: { stageId: won.id } });
-    await expect(deleteStage(admin, stageDeleteSchema.parse({ id: won.id }))).rejects.toMatchObject({
-      code: "VALIDATION", message: expect.stringContaining("won stage"),
+    // The same CONFLICT as the API's 409 (tests/api/reference-api.test.ts): the stage set refuses the delete.
+    await expect(deleteStage(admin, won.id, stageDeleteSchema.parse({}))).rejects.toMatchObject({
+      code: "CONFLICT", message: expect.stringContaining("won stage"),
     });
     const lost = await stageOf("Churned", "Renewals");
     await p().opportunity.deleteMany({ where: { stageId: lost.id } });
-    await expect(updateStage(admin, stageUpdateSchema.parse({ ...lost, type: "OPEN" }))).rejects.toMatchObject({
+    await expect(updateStage(admin, lost.id, stageUpdateSchema.parse({ ...fields(lost), type: "OPEN" }))).rejects.toMatchObject({
       code: "VALIDATION", fields: { type: expect.stringContaining("lost stage") },
     });
     expect(await p().stage.count({ where: { id: { in: [won.id, lost.id] } } })).toBe(2);
@@ -64,7 +71,7 @@ describe.each(availableKinds())("pipeline and stage settings on %s", (kind) => {
 
   it("refuses to change the type of a stage that holds opportunities", async () => {
     const proposal = await stageOf("Proposal");
-    await expect(updateStage(admin, stageUpdateSchema.parse({ ...proposal, type: "WON" }))).rejects.toMatchObject({ code: "VALIDATION", fields: { type: expect.any(String) } });
+    await expect(updateStage(admin, proposal.id, stageUpdateSchema.parse({ ...fields(proposal), type: "WON" }))).rejects.toMatchObject({ code: "VALIDATION", fields: { type: expect.any(String) } });
   });
 
   it("applies a new probability only to open, non-overridden opportunities when asked", async () => {
@@ -72,9 +79,9 @@ describe.each(availableKinds())("pipeline and stage settings on %s", (kind) => {
     const opps = await p().opportunity.findMany({ where: { stageId: negotiation.id }, orderBy: { id: "asc" } });
     expect(opps.length).toBeGreaterThan(1);
     await p().opportunity.update({ where: { id: opps[0].id }, data: { probability: 33, probabilityOverridden: true } });
-    await updateStage(admin, stageUpdateSchema.parse({ ...negotiation, probability: 70 }));
+    await updateStage(admin, negotiation.id, stageUpdateSchema.parse({ ...fields(negotiation), probability: 70 }));
     expect((await p().opportunity.findUniqueOrThrow({ where: { id: opps[1].id } })).probability).toBe(opps[1].probability);
-    const { updatedOpportunities } = await updateStage(admin, stageUpdateSchema.parse({ ...negotiation, probability: 70, applyToOpen: true }));
+    const { updatedOpportunities } = await updateStage(admin, negotiation.id, stageUpdateSchema.parse({ ...fields(negotiation), probability: 70, applyToOpen: true }));
     const followers = opps.filter((o, i) => i > 0 && o.status === "OPEN" && !o.probabilityOverridden);
     expect(updatedOpportunities).toBe(followers.length);
     const after = await p().opportunity.findMany({ where: { stageId: negotiation.id }, orderBy: { id: "asc" } });
@@ -95,9 +102,9 @@ describe.each(availableKinds())("pipeline and stage settings on %s", (kind) => {
     const lastBefore = await p().opportunity.findFirstOrThrow({ where: { stageId: proposal.id }, orderBy: { rank: "desc" } });
     const stageChangesBefore = await p().stageChange.count();
 
-    await expect(deleteStage(admin, stageDeleteSchema.parse({ id: demo.id }))).rejects.toMatchObject({ code: "CONFLICT", fields: { targetStageId: expect.any(String) } });
-    await expect(deleteStage(admin, stageDeleteSchema.parse({ id: demo.id, targetStageId: demo.id }))).rejects.toMatchObject({ code: "VALIDATION", fields: { targetStageId: expect.any(String) } });
-    const { moved } = await deleteStage(admin, stageDeleteSchema.parse({ id: demo.id, targetStageId: proposal.id }));
+    await expect(deleteStage(admin, demo.id, stageDeleteSchema.parse({}))).rejects.toMatchObject({ code: "CONFLICT", fields: { targetStageId: expect.any(String) } });
+    await expect(deleteStage(admin, demo.id, stageDeleteSchema.parse({ targetStageId: demo.id }))).rejects.toMatchObject({ code: "VALIDATION", fields: { targetStageId: expect.any(String) } });
+    const { movedOpportunities: moved } = await deleteStage(admin, demo.id, stageDeleteSchema.parse({ targetStageId: proposal.id }));
     expect(moved).toBe(moving.length);
     expect(await p().stage.count({ where: { id: demo.id } })).toBe(0);
     const column = await p().opportunity.findMany({ where: { stageId: proposal.id }, orderBy: [{ rank: "asc" }, { id: "asc" }] });
@@ -122,10 +129,10 @@ describe.each(availableKinds())("pipeline and stage settings on %s", (kind) => {
     const extra = await createStage(admin, stageCreateSchema.parse({ pipelineId: lead.pipelineId, name: "Parked", probability: 5, type: "OPEN", color: "#64748b", rottingDays: null, forecastCategory: "PIPELINE" }));
     const someLeads = await p().opportunity.findMany({ where: { stageId: lead.id }, take: 2 });
     await p().opportunity.updateMany({ where: { id: { in: someLeads.map((o) => o.id) } }, data: { stageId: extra.id } });
-    await expect(deleteStage(admin, stageDeleteSchema.parse({ id: extra.id, targetStageId: lost.id }))).rejects.toMatchObject({ fields: { lostReasonId: expect.any(String) } });
+    await expect(deleteStage(admin, extra.id, stageDeleteSchema.parse({ targetStageId: lost.id }))).rejects.toMatchObject({ fields: { lostReasonId: expect.any(String) } });
     expect(await p().opportunity.count({ where: { stageId: extra.id } })).toBe(2); // rolled back
     const reason = await p().lostReason.findFirstOrThrow();
-    await deleteStage(admin, stageDeleteSchema.parse({ id: extra.id, targetStageId: lost.id, lostReasonId: reason.id }));
+    await deleteStage(admin, extra.id, stageDeleteSchema.parse({ targetStageId: lost.id, lostReasonId: reason.id }));
     const now = await p().opportunity.findMany({ where: { id: { in: someLeads.map((o) => o.id) } } });
     expect(now.every((o) => o.status === "LOST" && o.probability === 0 && o.lostReasonId === reason.id && o.actualCloseDate !== null)).toBe(true);
   });
@@ -135,13 +142,13 @@ describe.each(availableKinds())("pipeline and stage settings on %s", (kind) => {
     const list = await listPipelineSettings(admin);
     const partners = list.find((x) => x.id === id)!;
     expect(partners.stages.map((s) => s.type)).toEqual(["OPEN", "OPEN", "WON", "LOST"]);
-    await expect(archivePipeline(admin, { id: list.find((x) => x.isDefault)!.id, archived: true })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(updatePipeline(admin, list.find((x) => x.isDefault)!.id, { isArchived: true })).rejects.toMatchObject({ code: "CONFLICT" });
 
     const renewals = list.find((x) => x.name === "Renewals")!;
     const sales = list.find((x) => x.name === "Sales")!;
-    await setDefaultPipeline(admin, { id });
+    await updatePipeline(admin, id, { isDefault: true });
     expect((await p().pipeline.findMany({ where: { isDefault: true } })).map((x) => x.id)).toEqual([id]);
-    await setDefaultPipeline(admin, { id: sales.id });
+    await updatePipeline(admin, sales.id, { isDefault: true });
 
     // An earlier test emptied Churned; put a lost deal back into it.
     const churned = renewals.stages.find((s) => s.type === "LOST")!;
@@ -154,12 +161,12 @@ describe.each(availableKinds())("pipeline and stage settings on %s", (kind) => {
     expect(lostBefore.length).toBeGreaterThan(0);
     const count = renewals.opportunityCount;
     expect(count).toBeGreaterThan(0);
-    await expect(deletePipeline(admin, pipelineDeleteSchema.parse({ id: renewals.id }))).rejects.toMatchObject({ code: "CONFLICT", fields: { targetPipelineId: expect.any(String) } });
-    await expect(deletePipeline(admin, pipelineDeleteSchema.parse({ id: renewals.id, targetPipelineId: "nope" }))).rejects.toMatchObject({ code: "VALIDATION", fields: { targetPipelineId: expect.any(String) } });
-    await expect(deletePipeline(admin, pipelineDeleteSchema.parse({ id: renewals.id, targetPipelineId: id }))).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(deletePipeline(admin, renewals.id, pipelineDeleteSchema.parse({}))).rejects.toMatchObject({ code: "CONFLICT", fields: { targetPipelineId: expect.any(String) } });
+    await expect(deletePipeline(admin, renewals.id, pipelineDeleteSchema.parse({ targetPipelineId: "nope" }))).rejects.toMatchObject({ code: "VALIDATION", fields: { targetPipelineId: expect.any(String) } });
+    await expect(deletePipeline(admin, renewals.id, pipelineDeleteSchema.parse({ targetPipelineId: id }))).rejects.toMatchObject({ code: "VALIDATION" });
     const byType = (type: string) => partners.stages.find((s) => s.type === type)!.id;
     const stageMap = Object.fromEntries(held.map((s) => [s.id, byType(s.type)]));
-    const { moved } = await deletePipeline(admin, pipelineDeleteSchema.parse({ id: renewals.id, targetPipelineId: id, stageMap }));
+    const { movedOpportunities: moved } = await deletePipeline(admin, renewals.id, pipelineDeleteSchema.parse({ targetPipelineId: id, stageMap }));
     expect(moved).toBe(count);
     expect(await p().pipeline.count({ where: { id: renewals.id } })).toBe(0);
     expect(await p().opportunity.count({ where: { pipelineId: id } })).toBe(count);
@@ -176,11 +183,11 @@ describe.each(availableKinds())("pipeline and stage settings on %s", (kind) => {
     const lead = await stageOf("Lead");
     const calls = [
       () => createPipeline(sales, { name: "Mine" }),
-      () => setDefaultPipeline(sales, { id: lead.pipelineId }),
+      () => updatePipeline(sales, lead.pipelineId, { isDefault: true }),
       () => createStage(sales, stageCreateSchema.parse({ pipelineId: lead.pipelineId, name: "X", probability: 1, type: "OPEN", color: "#000000", rottingDays: null, forecastCategory: "PIPELINE" })),
-      () => updateStage(sales, stageUpdateSchema.parse({ ...lead, probability: 1 })),
+      () => updateStage(sales, lead.id, stageUpdateSchema.parse({ ...fields(lead), probability: 1 })),
       () => reorderStages(sales, { pipelineId: lead.pipelineId, ids: [lead.id] }),
-      () => deleteStage(sales, stageDeleteSchema.parse({ id: lead.id })),
+      () => deleteStage(sales, lead.id, stageDeleteSchema.parse({})),
       () => listPipelineSettings(sales),
     ];
     for (const call of calls) await expect(call()).rejects.toMatchObject({ code: "FORBIDDEN" });

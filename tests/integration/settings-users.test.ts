@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadActiveActor, type Actor } from "@/lib/server/auth/actor";
-import { verifyPassword } from "@/lib/server/auth/password";
-import { changeRole, createUser, listUsers, reassignOpportunities, resetPassword, setUserActive } from "@/lib/server/settings/users";
-import { reassignSchema, userCreateSchema } from "@/lib/validation/settings-users";
+import { verifyPassword } from "@/lib/auth/password";
+import { changeRole, createUser, listUserSettings, reassignOpportunities, resetPassword, setUserActive } from "@/lib/server/users/manage";
+import { reassignSchema, userCreateSchema } from "@/lib/validation/users";
 import { availableKinds } from "../support/test-database";
 import { withDemoDatabase } from "../support/settings-actors";
 
@@ -70,7 +70,7 @@ describe.each(availableKinds())("user settings on %s", (kind) => {
     // Sessions (lib/server/auth/session.ts) and API keys re-load the user through loadActiveActor.
     expect(await loadActiveActor(bob.id)).toBeNull();
     expect(await p().opportunity.count({ where: { ownerId: bob.id } })).toBe(owned);
-    const listed = (await listUsers(admin)).find((u) => u.id === bob.id)!;
+    const listed = (await listUserSettings(admin)).find((u) => u.id === bob.id)!;
     expect(listed).toMatchObject({ active: false, allOpportunities: owned });
 
     const openOwned = await p().opportunity.findMany({ where: { ownerId: bob.id, status: "OPEN" } });
@@ -91,7 +91,7 @@ describe.each(availableKinds())("user settings on %s", (kind) => {
   it("refuses every user action to SALES and MANAGER users", async () => {
     for (const who of [alice, manager]) {
       const calls = [
-        () => listUsers(who),
+        () => listUserSettings(who),
         () => createUser(who, userCreateSchema.parse({ email: "x@example.com", name: "X", role: "ADMIN" })),
         () => changeRole(who, { id: who.id, role: "ADMIN" }),
         () => setUserActive(who, { id: bob.id, active: false }),

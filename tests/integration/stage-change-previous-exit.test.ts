@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useDatabase } from "@/lib/db";
 import { seedDemoData } from "@/lib/db/seed";
 import type { Actor } from "@/lib/server/auth/actor";
-import { moveOpportunity } from "@/lib/server/opportunities/move";
+import { moveOpportunity } from "@/lib/server/opportunities/move/move";
 import { availableKinds, createMigratedDatabase, type TestDatabase } from "../support/test-database";
 
 describe.each(availableKinds())("StageChange.previousExitAt on %s", (kind) => {

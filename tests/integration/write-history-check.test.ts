@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useDatabase } from "@/lib/db";
 import { seedDemoData } from "@/lib/db/seed";
 import type { Actor } from "@/lib/server/auth/actor";
-import { createOpportunity } from "@/lib/server/opportunities/create";
-import { moveOpportunity } from "@/lib/server/opportunities/move";
-import { updateOpportunity } from "@/lib/server/opportunities/update";
+import { createOpportunity } from "@/lib/server/opportunities/write/create";
+import { moveOpportunity } from "@/lib/server/opportunities/move/move";
+import { updateOpportunity } from "@/lib/server/opportunities/write/update";
 import { createMigratedDatabase, type TestDatabase } from "../support/test-database";
 import { INITIAL_AMOUNT, writeHistoryProblems, type Acknowledged } from "../support/write-history-check";
 

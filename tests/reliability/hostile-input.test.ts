@@ -42,10 +42,10 @@ function route(method: string, path: (w: DemoWorld) => string, body?: (w: DemoWo
   };
 }
 
-function action(name: string, input: (w: DemoWorld) => unknown, rawBody?: string) {
+function action(name: string, input: (w: DemoWorld) => unknown, rawBody?: string, origin?: string) {
   return async ({ app, world }: { app: AppServer; world: DemoWorld }): Promise<Answer> => {
     const ref = builtServerActions().find((a) => a.key.endsWith(`#${name}`))!;
-    const res = await callAction(app.url, ref, input(world), { cookie: world.cookies.admin, rawBody, timeoutMs: 10_000 });
+    const res = await callAction(app.url, ref, input(world), { cookie: world.cookies.admin, rawBody, origin, timeoutMs: 10_000 });
     // Refused before the action runs (see proxy.ts), the answer is the API's error body.
     const error = res.result ? res.result.error : (JSON.parse(res.text) as { error?: Answer }).error;
     return { status: res.status, code: error?.code, fields: error?.fields };
@@ -76,6 +76,9 @@ const REGRESSIONS: Regression[] = [
   { name: "a month 13 in a list filter", send: route("GET", () => "/api/v1/opportunities?expectedCloseFrom=2026-13-45"), expected: { status: 422, code: "VALIDATION", fields: { expectedCloseFrom: expect.any(String) } } },
   { name: "the year 0 in a list filter", send: route("GET", () => "/api/v1/opportunities?expectedCloseTo=0000-01-01"), expected: { status: 422, code: "VALIDATION", fields: { expectedCloseTo: expect.any(String) } } },
   { name: "the year 0 in updatedSince", send: route("GET", () => "/api/v1/opportunities?updatedSince=0000-01-01T00:00:00Z"), expected: { status: 422, code: "VALIDATION", fields: { updatedSince: expect.any(String) } } },
+  // Found by the fuzz while issue 16's sequences were added: accounts and contacts had no range check of their own.
+  { name: "the year 0 in the accounts' updatedSince", send: route("GET", () => "/api/v1/accounts?updatedSince=0000-02-29T07:45:15.349Z"), expected: { status: 422, code: "VALIDATION", fields: { updatedSince: expect.any(String) } } },
+  { name: "the year 0 in the contacts' updatedSince", send: route("GET", () => "/api/v1/contacts?updatedSince=0000-02-29T07:45:15.349Z"), expected: { status: 422, code: "VALIDATION", fields: { updatedSince: expect.any(String) } } },
   { name: "the year 0 in a forecast range", send: route("GET", () => "/api/v1/forecast?period=custom&from=0000-01-01&to=0000-12-31"), expected: { status: 422, code: "VALIDATION", fields: { from: expect.any(String), to: expect.any(String) } } },
   { name: "February 30th in the board totals (ignored, as the board ignores bad filters)", send: route("GET", (w) => `/api/board/totals?pipelineId=${w.defaultPipelineId}&closeTo=2026-02-30`, undefined, "session"), expected: { status: 200 } },
   { name: "the year 0 in the board's filter (ignored)", send: route("GET", () => "/api/board?closeFrom=0000-01-01", undefined, "session"), expected: { status: 200 } },
@@ -94,7 +97,14 @@ const REGRESSIONS: Regression[] = [
   { name: "a quota period start that is no date", send: action("upsertQuotaAction", (w) => ({ userId: w.userIds.bob, period: "YEAR", periodStart: "2026-00-01", amount: "5" })), expected: { status: 200, code: "VALIDATION", fields: { periodStart: expect.any(String) } } },
   { name: "a currency rate date in the year 0", send: action("createCurrencyAction", () => ({ code: "ZZQ", name: "Z", symbol: "Z", rateToBase: "2", rateDate: "0000-01-01" })), expected: { status: 200, code: "VALIDATION", fields: { rateDate: expect.any(String) } } },
   // React's reply format lets the argument be a reference to the argument list itself: the NUL check looped on it.
-  { name: "an action argument that refers to itself", send: action("archivePipelineAction", () => null, '["$@0"]'), expected: { status: 200, code: "VALIDATION" } },
+  { name: "an action argument that refers to itself", send: action("updatePipelineAction", () => null, '["$@0"]'), expected: { status: 200, code: "VALIDATION" } },
+  // Next.js threw "Invalid Server Actions request" (500) for these, or answered 200 with an error row, logged as errors.
+  { name: "an action sent from another origin", send: action("createPipelineAction", () => ({ name: "x" }), undefined, "https://evil.example"), expected: { status: 403, code: "FORBIDDEN" } },
+  { name: "an action with an Origin that is no URL", send: action("createPipelineAction", () => ({ name: "x" }), undefined, "null"), expected: { status: 403, code: "FORBIDDEN" } },
+  { name: "an empty action body", send: action("createPipelineAction", () => null, ""), expected: { status: 400, code: "BAD_REQUEST" } },
+  { name: "an action body that is not JSON", send: action("createPipelineAction", () => null, "not json"), expected: { status: 400, code: "BAD_REQUEST" } },
+  { name: "an action body referring to a row it lacks", send: action("createPipelineAction", () => null, '["$Q1"]'), expected: { status: 400, code: "BAD_REQUEST" } },
+  { name: "an action body nested 50,000 deep", send: action("createPipelineAction", () => null, "[".repeat(50_000) + "]".repeat(50_000)), expected: { status: 400, code: "BAD_REQUEST" } },
   { name: "an action body over 1 MB", send: action("createPipelineAction", () => ({ name: "é".repeat(600_000) })), expected: { status: 400, code: "BAD_REQUEST" } },
 ];
 
@@ -114,7 +124,7 @@ describe.each(availableKinds())("hostile input on %s", (kind) => {
     app = await startAppServer(kind, { API_RATE_LIMIT_PER_MINUTE: "10000000" });
     world = await loadDemoWorld(app);
     // Users the generated user-settings calls may demote or deactivate, so that the demo users keep calling.
-    const createUser = builtServerActions().find((a) => a.key.endsWith("users/actions.ts#createUserAction"))!;
+    const createUser = builtServerActions().find((a) => a.key === "lib/actions/users.ts#createUserAction")!;
     for (const n of [1, 2]) {
       const res = await callAction(app.url, createUser, { email: `spare${n}@example.com`, name: `Spare ${n}`, role: n === 1 ? "MANAGER" : "SALES" }, { cookie: world.cookies.admin });
       spareUserIds.push((res.result!.data as { id: string }).id);

@@ -167,7 +167,7 @@ describe.skipIf(unavailable)("PostgreSQL restarts and freezes under load", () =>
 
     // A server action is not refused by the proxy: it runs and returns the error to its form.
     const a0 = performance.now();
-    const action = await callServerAction(app.url, "/settings/api-keys", "app/(app)/settings/api-keys/actions.ts#createApiKeyAction", [{ name: "during outage" }], { cookie });
+    const action = await callServerAction(app.url, "/settings/api-keys", "lib/actions/api-keys.ts#createApiKeyAction", [{ name: "during outage" }], { cookie });
     const payload = await action.text();
     expect(action.status, `${label}: the action answers`).toBe(200);
     expect(payload, `${label}: the action returns the error shape`).toMatch(/"ok":false,"error":\{"code":"UNAVAILABLE"/);

@@ -20,7 +20,7 @@ interface LogLine {
   outcome?: string;
 }
 
-const ACTION = "app/(app)/settings/api-keys/actions.ts#createApiKeyAction";
+const ACTION = "lib/actions/api-keys.ts#createApiKeyAction";
 
 describe("request logs", () => {
   let app: AppServer;
@@ -98,6 +98,26 @@ describe("request logs", () => {
     await bad.text();
     const refused = await lineFor((l) => l.requestId === "trace-action-bad1" && l.msg === "server action");
     expect(refused).toMatchObject({ action: ACTION, userId: aliceId, outcome: "VALIDATION" });
+  });
+
+  it("logs a server action refused at the edge (another origin, an undecodable body) once, as a warning and not an error", async () => {
+    const errorsBefore = lines().filter((l) => l.level >= 50).length;
+    const crossSite = await callServerAction(app.url, "/settings/api-keys", ACTION, [{ name: "x" }], { cookie, headers: { "X-Request-Id": "trace-edge-0001", Origin: "https://evil.example" } });
+    expect(crossSite.status).toBe(403);
+    expect(await crossSite.json()).toMatchObject({ error: { code: "FORBIDDEN", requestId: "trace-edge-0001" } });
+    const garbled = await fetch(`${app.url}/settings/api-keys`, {
+      method: "POST",
+      headers: { "Next-Action": "0".repeat(42), Cookie: cookie, Origin: app.url, "X-Request-Id": "trace-edge-0002", "Content-Type": "text/plain" },
+      body: "[".repeat(50_000) + "]".repeat(50_000),
+    });
+    expect(garbled.status).toBe(400);
+    await garbled.text();
+    for (const [id, status] of [["trace-edge-0001", 403], ["trace-edge-0002", 400]] as const) {
+      const warning = await lineFor((l) => l.requestId === id && l.msg === "request refused at the edge");
+      expect(warning).toMatchObject({ level: 40, status, method: "POST", path: "/settings/api-keys" });
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    expect(lines().filter((l) => l.level >= 50).slice(errorsBefore)).toEqual([]);
   });
 
   it("reports liveness with the database's state, and readiness", async () => {

@@ -19,6 +19,7 @@ import { appRouteHandlers, type RouteHandler } from "../support/app-routes";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { loadDemoWorld, type DemoWorld } from "../support/demo-world";
 import { call, signInCookie, type JsonResponse } from "../support/http-client";
+import { profileSessions } from "../support/profile-sessions";
 import { builtServerActions, callAction, sourceServerActions, type ServerActionRef } from "../support/server-actions";
 import { availableKinds } from "../support/test-database";
 import { ACTIONS, isNa, ROUTES, type AccessFixture, type ActionResultLike, type RouteRow } from "./access-table";
@@ -65,8 +66,10 @@ describe.each(availableKinds())("access control on %s", (kind) => {
     const line = await send("POST", `/api/v1/opportunities/${created.body.id}/line-items`, { name: "Secret line", quantity: "1", unitPrice: "7777777.77" }, { label: "alice", key: world.keys.alice });
     expect(line.status).toBe(201);
     const products = await send("GET", "/api/v1/products?limit=1", undefined, { label: "alice", key: world.keys.alice });
-    const account = await actionData<{ id: string }>("app/(app)/accounts/actions.ts#createAccountAction", { name: `Alice's account ${marker}` }, { label: "alice", cookie: world.cookies.alice });
+    const account = await actionData<{ id: string }>("lib/actions/accounts.ts#createAccountAction", { name: `Alice's account ${marker}` }, { label: "alice", cookie: world.cookies.alice });
     const other = world.pipelineIds.find((id) => id !== world.defaultPipelineId)!;
+    const aliceSession = (await profileSessions(app.url, await signInCookie(app.url, "alice@example.com"))).current;
+    expect(aliceSession).toEqual(expect.any(String));
     return {
       world,
       secret: {
@@ -78,6 +81,7 @@ describe.each(availableKinds())("access control on %s", (kind) => {
       pipelineId: other,
       stageId: pipelineOf(other).find((s) => s.type === "OPEN")!.id,
       productId: products.body.data[0].id,
+      aliceSessionId: aliceSession!,
     };
   }
 
@@ -85,12 +89,12 @@ describe.each(availableKinds())("access control on %s", (kind) => {
   async function deactivatedUser(): Promise<Caller[]> {
     const admin = { label: "admin", cookie: world.cookies.admin };
     const email = `carol-${kind}@example.com`;
-    const user = await actionData<{ id: string }>("app/(app)/settings/(admin)/users/actions.ts#createUserAction", { email, name: "Carol", role: "SALES", password: "carol-pass-2026" }, admin);
+    const user = await actionData<{ id: string }>("lib/actions/users.ts#createUserAction", { email, name: "Carol", role: "SALES", password: "carol-pass-2026" }, admin);
     const cookie = await signInCookie(app.url, email, "carol-pass-2026");
     const key = (await send("POST", "/api/v1/api-keys", { name: "carol" }, { label: "carol", cookie })).body.secret as string;
     expect((await send("GET", "/api/v1/users", undefined, { label: "carol", key })).status).toBe(200);
     expect((await send("GET", "/api/v1/users", undefined, { label: "carol", cookie })).status).toBe(200);
-    await actionData("app/(app)/settings/(admin)/users/actions.ts#setUserActiveAction", { id: user.id, active: false }, admin);
+    await actionData("lib/actions/users.ts#setUserActiveAction", { id: user.id, active: false }, admin);
     return [{ label: "deactivated carol's session", cookie }, { label: "deactivated carol's key", key }];
   }
 

@@ -9,7 +9,7 @@
 // Adding a row is one line, for example:
 //   "GET /api/v1/pipelines": route({ foreign: na(SHARED_SETTINGS), admin: na("reading is for everyone") }),
 //   "DELETE /api/v1/pipelines/{id}": route({ foreign: na(SHARED_SETTINGS), admin: salesRefused((f) => `/api/v1/pipelines/${f.pipelineId}`) }),
-//   "app/(app)/x/actions.ts#doThingAction": action(doThingSchema, { foreign: refusedAction((f) => ({ id: f.secret.id })), admin: na(NOT_ADMIN) }),
+//   "lib/actions/x.ts#doThingAction": action(doThingSchema, { foreign: refusedAction((f) => ({ id: f.secret.id })), admin: na(NOT_ADMIN) }),
 import type { z } from "zod";
 import { accountCreateSchema, accountDeleteSchema, accountIdActionSchema, accountSearchActionSchema, accountUpdateActionSchema } from "@/lib/validation/account";
 import { createApiKeySchema, revokeApiKeySchema } from "@/lib/validation/api-keys";
@@ -19,17 +19,16 @@ import { moveOpportunitySchema } from "@/lib/validation/move";
 import {
   opportunityBulkDeleteSchema, opportunityBulkSchema, opportunityCreateSchema, opportunityDeleteSchema, opportunityIdSchema, opportunityUpdateActionSchema,
 } from "@/lib/validation/opportunity";
-import { reorderSchema } from "@/lib/validation/settings-common";
-import { currencyActiveSchema, currencyCreateSchema, currencyUpdateSchema } from "@/lib/validation/settings-currencies";
-import { customFieldActiveSchema, customFieldCreateSchema, customFieldUpdateSchema } from "@/lib/validation/settings-custom-fields";
-import { listActiveSchema, listItemCreateSchema, listItemRenameSchema, listReorderSchema } from "@/lib/validation/settings-lists";
-import {
-  pipelineArchiveSchema, pipelineCreateSchema, pipelineDeleteSchema, pipelineIdSchema, pipelineRenameSchema,
-  stageCreateSchema, stageDeleteSchema, stageReorderSchema, stageUpdateSchema,
-} from "@/lib/validation/settings-pipelines";
+import { reorderSchema } from "@/lib/validation/common-fields";
+import { currencyCreateSchema, currencyUpdateActionSchema } from "@/lib/validation/currencies";
+import { customFieldActiveSchema, customFieldCreateSchema, customFieldUpdateSchema } from "@/lib/validation/custom-fields";
+import { listItemCreateActionSchema, listItemUpdateActionSchema, listReorderSchema } from "@/lib/validation/lists";
+import { pipelineCreateSchema, pipelineDeleteActionSchema, pipelineUpdateActionSchema } from "@/lib/validation/pipelines";
 import { productCreateSchema, productIdSchema, productImportSchema, productSearchSchema, productUpdateActionSchema } from "@/lib/validation/products";
-import { quotaDeleteSchema, quotaUpsertSchema } from "@/lib/validation/settings-quotas";
-import { reassignSchema, userActiveSchema, userCreateSchema, userIdSchema, userRoleSchema } from "@/lib/validation/settings-users";
+import { changePasswordSchema, otherSessionsSchema, profileNameSchema, sessionIdSchema } from "@/lib/validation/profile";
+import { quotaDeleteSchema, quotaUpsertSchema } from "@/lib/validation/quotas";
+import { stageCreateSchema, stageDeleteActionSchema, stageReorderSchema, stageUpdateActionSchema } from "@/lib/validation/stages";
+import { reassignSchema, userActiveSchema, userCreateSchema, userIdSchema, userRoleSchema } from "@/lib/validation/users";
 import type { DemoWorld } from "../support/demo-world";
 
 /** The records the rows aim at, made by the test before it runs them. */
@@ -45,6 +44,8 @@ export interface AccessFixture {
   stageId: string;
   /** A product of the catalog. */
   productId: string;
+  /** A live session of alice's (not the one of world.cookies.alice). */
+  aliceSessionId: string;
 }
 
 type At<T> = (f: AccessFixture) => T;
@@ -87,6 +88,7 @@ const SETTINGS = "pipelines, stages, lost reasons and currencies are shared sett
 const READ_SETTINGS = "reading them is for everyone (the forms and the board need them)";
 const SHARED = "accounts and contacts are shared by the team: anyone may read, create and edit them";
 const NO_ADMIN_ROUTE = "no admin-only operation behind this route";
+const UNKNOWN_PATH = "answers 404 NOT_FOUND to every signed-in caller (lib/api/unknown-path.ts): it reaches no record and no operation";
 const DIRECTORY = "the user directory (names, emails, roles, active) is readable by every signed-in user by design";
 
 export const ROUTES: Record<string, RouteRow> = {
@@ -160,6 +162,11 @@ export const ROUTES: Record<string, RouteRow> = {
   "POST /api/v1/api-keys": route({ body: () => ({ name: "x" }), foreign: na("creates a key for the caller only; the strict body cannot name another user"), admin: na(NO_ADMIN_ROUTE) }),
   "DELETE /api/v1/api-keys/{id}": route({ foreign: refuses((f) => `/api/v1/api-keys/${f.world.spareApiKeyIds.alice}`), admin: na("admins may revoke anyone's key; refused for others under foreign") }),
 
+  // The catch-all of /api/v1: after authentication (anonymous and deactivated callers get 401 like anywhere), 404 for everyone.
+  ...Object.fromEntries(
+    ["GET", "POST", "PUT", "PATCH", "DELETE"].map((method) => [`${method} /api/v1/{path}`, route({ foreign: na(UNKNOWN_PATH), admin: na(UNKNOWN_PATH) })]),
+  ),
+
   "GET /api/board": route({ foreign: hides((f) => `/api/board?pipelineId=${f.secret.pipelineId}&q=${q(f)}`), admin: na(NO_ADMIN_ROUTE) }),
   "GET /api/board/stages/{stageId}/cards": route({ foreign: hides((f) => `/api/board/stages/${f.secret.stageId}/cards?q=${q(f)}`), admin: na(NO_ADMIN_ROUTE) }),
   "GET /api/board/totals": route({ foreign: hides((f) => `/api/board/totals?pipelineId=${f.secret.pipelineId}&q=${q(f)}`, (f) => f.secret.amount), admin: na(NO_ADMIN_ROUTE) }),
@@ -207,67 +214,68 @@ const bulkRefused = refusedAction(
 
 const NOT_ADMIN = "open to every signed-in user";
 const STAGE = { name: "Sneaky", probability: 10, type: "OPEN", color: "#112233", rottingDays: null, forecastCategory: "PIPELINE" };
-const A = "app/(app)";
-const S = "app/(app)/settings/(admin)";
+/** The actions of lib/actions/, one file per feature. */
+const L = "lib/actions";
 
 export const ACTIONS: Record<string, ActionRow> = {
-  "app/signin/actions.ts#signInAction": publicAction("signing in is what anonymous visitors do; throttled and audited"),
-  "components/app-shell/user-menu.tsx#$$RSC_SERVER_ACTION_0": publicAction("signs the caller out; needs no session and changes no data"),
+  "lib/actions/auth.ts#signInAction": publicAction("signing in is what anonymous visitors do; throttled and audited"),
+  "components/app-shell/user-menu.tsx#$$RSC_SERVER_ACTION_0": publicAction("signs the caller out: ends the one session its cookie names (tests/security/sessions.test.ts), nothing else"),
 
-  [`${A}/accounts/actions.ts#searchAccountsAction`]: action(accountSearchActionSchema, { foreign: na(SHARED), admin: na(NOT_ADMIN) }),
-  [`${A}/accounts/actions.ts#createAccountAction`]: action(accountCreateSchema, { foreign: na(SHARED), admin: na(NOT_ADMIN) }),
-  [`${A}/accounts/actions.ts#updateAccountAction`]: action(accountUpdateActionSchema, { foreign: na(SHARED), admin: na(NOT_ADMIN) }),
-  [`${A}/accounts/actions.ts#accountUsageAction`]: action(accountIdActionSchema, { foreign: na("counts only, names no record (lib/server/accounts/write.ts)"), admin: na(NOT_ADMIN) }),
-  [`${A}/accounts/actions.ts#deleteAccountAction`]: action(accountDeleteSchema, { foreign: refusedAction((f) => ({ id: f.aliceAccountId, strategy: "detach" })), admin: na(NOT_ADMIN) }),
-  [`${A}/contacts/actions.ts#searchContactsAction`]: action(contactSearchActionSchema, { foreign: na(SHARED), admin: na(NOT_ADMIN) }),
-  [`${A}/contacts/actions.ts#createContactAction`]: action(contactCreateSchema, { foreign: na(SHARED), admin: na(NOT_ADMIN) }),
-  [`${A}/contacts/actions.ts#updateContactAction`]: action(contactUpdateActionSchema, { foreign: na(SHARED), admin: na(NOT_ADMIN) }),
-  [`${A}/contacts/actions.ts#contactUsageAction`]: action(contactIdActionSchema, { foreign: na("counts only, names no record"), admin: na(NOT_ADMIN) }),
-  [`${A}/contacts/actions.ts#deleteContactAction`]: action(contactDeleteSchema, { foreign: na(SHARED), admin: na(NOT_ADMIN) }),
+  "lib/actions/profile.ts#updateProfileNameAction": action(profileNameSchema, { foreign: na("renames the caller only"), admin: na(NOT_ADMIN) }),
+  "lib/actions/profile.ts#changePasswordAction": action(changePasswordSchema, { foreign: na("changes the caller's own password only, with the current one (throttled)"), admin: na(NOT_ADMIN) }),
+  "lib/actions/profile.ts#endSessionAction": action(sessionIdSchema, { foreign: refusedAction((f) => ({ id: f.aliceSessionId }), (r) => (!r.ok && r.error?.code === "NOT_FOUND" ? null : `ended alice's session: ${JSON.stringify(r)}`)), admin: na(NOT_ADMIN) }),
+  "lib/actions/profile.ts#endOtherSessionsAction": action(otherSessionsSchema, { foreign: na("ends only the caller's own other sessions"), admin: na(NOT_ADMIN) }),
 
-  [`${A}/board/actions.ts#moveCardAction`]: action(moveOpportunitySchema, { foreign: refusedAction((f) => ({ opportunityId: f.secret.id, stageId: f.otherStageId })), admin: na(NOT_ADMIN) }),
-  [`${A}/opportunities/actions.ts#createOpportunityAction`]: action(opportunityCreateSchema, { foreign: na("creates a new record of the caller's"), admin: na(NOT_ADMIN) }),
-  [`${A}/opportunities/actions.ts#getOpportunityAction`]: action(opportunityIdSchema, { foreign: refusedAction((f) => ({ id: f.secret.id })), admin: na(NOT_ADMIN) }),
-  [`${A}/opportunities/actions.ts#updateOpportunityAction`]: action(opportunityUpdateActionSchema, { foreign: refusedAction((f) => ({ id: f.secret.id, changes: { title: "taken over" } })), admin: na(NOT_ADMIN) }),
-  [`${A}/opportunities/actions.ts#deleteOpportunityAction`]: action(opportunityDeleteSchema, { foreign: refusedAction((f) => ({ id: f.secret.id })), admin: na(NOT_ADMIN) }),
-  [`${A}/opportunities/actions.ts#bulkChangeOpportunitiesAction`]: action(opportunityBulkSchema, { foreign: bulkRefused, admin: na(NOT_ADMIN) }),
-  [`${A}/opportunities/actions.ts#bulkDeleteOpportunitiesAction`]: action(opportunityBulkDeleteSchema, { foreign: { ...bulkRefused, input: (f) => ({ ids: [f.secret.id] }) }, admin: na(NOT_ADMIN) }),
+  [`${L}/accounts.ts#searchAccountsAction`]: action(accountSearchActionSchema, { foreign: na(SHARED), admin: na(NOT_ADMIN) }),
+  [`${L}/accounts.ts#createAccountAction`]: action(accountCreateSchema, { foreign: na(SHARED), admin: na(NOT_ADMIN) }),
+  [`${L}/accounts.ts#updateAccountAction`]: action(accountUpdateActionSchema, { foreign: na(SHARED), admin: na(NOT_ADMIN) }),
+  [`${L}/accounts.ts#accountUsageAction`]: action(accountIdActionSchema, { foreign: na("counts only, names no record (lib/server/accounts/write.ts)"), admin: na(NOT_ADMIN) }),
+  [`${L}/accounts.ts#deleteAccountAction`]: action(accountDeleteSchema, { foreign: refusedAction((f) => ({ id: f.aliceAccountId, strategy: "detach" })), admin: na(NOT_ADMIN) }),
+  [`${L}/contacts.ts#searchContactsAction`]: action(contactSearchActionSchema, { foreign: na(SHARED), admin: na(NOT_ADMIN) }),
+  [`${L}/contacts.ts#createContactAction`]: action(contactCreateSchema, { foreign: na(SHARED), admin: na(NOT_ADMIN) }),
+  [`${L}/contacts.ts#updateContactAction`]: action(contactUpdateActionSchema, { foreign: na(SHARED), admin: na(NOT_ADMIN) }),
+  [`${L}/contacts.ts#contactUsageAction`]: action(contactIdActionSchema, { foreign: na("counts only, names no record"), admin: na(NOT_ADMIN) }),
+  [`${L}/contacts.ts#deleteContactAction`]: action(contactDeleteSchema, { foreign: na(SHARED), admin: na(NOT_ADMIN) }),
 
-  [`${A}/opportunities/line-items-actions.ts#saveLineItemsAction`]: action(lineItemsReplaceActionSchema, { foreign: refusedAction((f) => ({ opportunityId: f.secret.id, changes: { lines: [] } })), admin: na(NOT_ADMIN) }),
-  [`${A}/opportunities/line-items-actions.ts#searchProductsAction`]: action(productSearchSchema, { foreign: na(CATALOG), admin: na(NOT_ADMIN) }),
-  [`${S}/products/actions.ts#createProductAction`]: adminAction(productCreateSchema, () => ({ code: "SNEAKY", name: "Sneaky", unitPrice: "1.00", currency: "USD" })),
-  [`${S}/products/actions.ts#updateProductAction`]: adminAction(productUpdateActionSchema, (f) => ({ id: f.productId, changes: { unitPrice: "0.01" } })),
-  [`${S}/products/actions.ts#deleteProductAction`]: adminAction(productIdSchema, (f) => ({ id: f.productId })),
-  [`${S}/products/actions.ts#importProductsAction`]: adminAction(productImportSchema, () => ({ csv: "code,name,unitPrice,currency\nSNEAKY,Sneaky,1.00,USD\n" })),
-  [`${A}/settings/api-keys/actions.ts#createApiKeyAction`]: action(createApiKeySchema, { foreign: na("creates a key for the caller only"), admin: na(NOT_ADMIN) }),
-  [`${A}/settings/api-keys/actions.ts#revokeApiKeyAction`]: action(revokeApiKeySchema, { foreign: refusedAction((f) => ({ id: f.world.spareApiKeyIds.alice })), admin: na("admins may revoke anyone's key") }),
+  [`${L}/board.ts#moveCardAction`]: action(moveOpportunitySchema, { foreign: refusedAction((f) => ({ opportunityId: f.secret.id, stageId: f.otherStageId })), admin: na(NOT_ADMIN) }),
+  [`${L}/opportunities.ts#createOpportunityAction`]: action(opportunityCreateSchema, { foreign: na("creates a new record of the caller's"), admin: na(NOT_ADMIN) }),
+  [`${L}/opportunities.ts#getOpportunityAction`]: action(opportunityIdSchema, { foreign: refusedAction((f) => ({ id: f.secret.id })), admin: na(NOT_ADMIN) }),
+  [`${L}/opportunities.ts#updateOpportunityAction`]: action(opportunityUpdateActionSchema, { foreign: refusedAction((f) => ({ id: f.secret.id, changes: { title: "taken over" } })), admin: na(NOT_ADMIN) }),
+  [`${L}/opportunities.ts#deleteOpportunityAction`]: action(opportunityDeleteSchema, { foreign: refusedAction((f) => ({ id: f.secret.id })), admin: na(NOT_ADMIN) }),
+  [`${L}/opportunities.ts#bulkChangeOpportunitiesAction`]: action(opportunityBulkSchema, { foreign: bulkRefused, admin: na(NOT_ADMIN) }),
+  [`${L}/opportunities.ts#bulkDeleteOpportunitiesAction`]: action(opportunityBulkDeleteSchema, { foreign: { ...bulkRefused, input: (f) => ({ ids: [f.secret.id] }) }, admin: na(NOT_ADMIN) }),
 
-  [`${S}/currencies/actions.ts#createCurrencyAction`]: adminAction(currencyCreateSchema, () => ({ code: "ZZQ", name: "Sneaky", symbol: "Z", rateToBase: "1.5", rateDate: "2026-01-01" })),
-  [`${S}/currencies/actions.ts#updateCurrencyAction`]: adminAction(currencyUpdateSchema, () => ({ code: "EUR", name: "Euro", symbol: "€", rateToBase: "9.5", rateDate: "2026-01-01" })),
-  [`${S}/currencies/actions.ts#setCurrencyActiveAction`]: adminAction(currencyActiveSchema, () => ({ code: "EUR", active: false })),
-  [`${S}/fields/actions.ts#createCustomFieldAction`]: adminAction(customFieldCreateSchema, () => ({ key: "sneaky", label: "Sneaky", type: "TEXT", required: false })),
-  [`${S}/fields/actions.ts#updateCustomFieldAction`]: adminAction(customFieldUpdateSchema, () => ({ id: "x", label: "Sneaky", required: true })),
-  [`${S}/fields/actions.ts#reorderCustomFieldsAction`]: adminAction(reorderSchema, () => ({ ids: ["x"] })),
-  [`${S}/fields/actions.ts#setCustomFieldActiveAction`]: adminAction(customFieldActiveSchema, () => ({ id: "x", active: false })),
-  [`${S}/lists/actions.ts#createListItemAction`]: adminAction(listItemCreateSchema, () => ({ kind: "source", name: "Sneaky" })),
-  [`${S}/lists/actions.ts#renameListItemAction`]: adminAction(listItemRenameSchema, () => ({ kind: "source", id: "x", name: "Sneaky" })),
-  [`${S}/lists/actions.ts#reorderListAction`]: adminAction(listReorderSchema, () => ({ kind: "lostReason", ids: ["x"] })),
-  [`${S}/lists/actions.ts#setListItemActiveAction`]: adminAction(listActiveSchema, (f) => ({ kind: "lostReason", id: f.world.lostReasonIds[0], active: false })),
-  [`${S}/pipelines/actions.ts#createPipelineAction`]: adminAction(pipelineCreateSchema, () => ({ name: "Sneaky" })),
-  [`${S}/pipelines/actions.ts#renamePipelineAction`]: adminAction(pipelineRenameSchema, (f) => ({ id: f.pipelineId, name: "Sneaky" })),
-  [`${S}/pipelines/actions.ts#reorderPipelinesAction`]: adminAction(reorderSchema, (f) => ({ ids: [...f.world.pipelineIds].reverse() })),
-  [`${S}/pipelines/actions.ts#setDefaultPipelineAction`]: adminAction(pipelineIdSchema, (f) => ({ id: f.pipelineId })),
-  [`${S}/pipelines/actions.ts#archivePipelineAction`]: adminAction(pipelineArchiveSchema, (f) => ({ id: f.pipelineId, archived: true })),
-  [`${S}/pipelines/actions.ts#deletePipelineAction`]: adminAction(pipelineDeleteSchema, (f) => ({ id: f.pipelineId })),
-  [`${S}/pipelines/actions.ts#createStageAction`]: adminAction(stageCreateSchema, (f) => ({ pipelineId: f.pipelineId, ...STAGE })),
-  [`${S}/pipelines/actions.ts#updateStageAction`]: adminAction(stageUpdateSchema, (f) => ({ id: f.stageId, ...STAGE })),
-  [`${S}/pipelines/actions.ts#reorderStagesAction`]: adminAction(stageReorderSchema, (f) => ({ pipelineId: f.pipelineId, ids: [f.stageId] })),
-  [`${S}/pipelines/actions.ts#deleteStageAction`]: adminAction(stageDeleteSchema, (f) => ({ id: f.stageId })),
-  [`${S}/quotas/actions.ts#upsertQuotaAction`]: adminAction(quotaUpsertSchema, (f) => ({ userId: f.world.userIds.bob, period: "QUARTER", periodStart: "2026-01-01", amount: "1.00" })),
-  [`${S}/quotas/actions.ts#deleteQuotaAction`]: adminAction(quotaDeleteSchema, () => ({ id: "x" })),
-  [`${S}/users/actions.ts#createUserAction`]: adminAction(userCreateSchema, () => ({ email: "mallory@example.com", name: "Mallory", role: "ADMIN", password: "mallory-pass-2026" })),
-  [`${S}/users/actions.ts#changeRoleAction`]: adminAction(userRoleSchema, (f) => ({ id: f.world.userIds.bob, role: "ADMIN" })),
-  [`${S}/users/actions.ts#setUserActiveAction`]: adminAction(userActiveSchema, (f) => ({ id: f.world.userIds.alice, active: false })),
-  [`${S}/users/actions.ts#resetPasswordAction`]: adminAction(userIdSchema, (f) => ({ id: f.world.userIds.alice })),
-  [`${S}/users/actions.ts#reassignAction`]: adminAction(reassignSchema, (f) => ({ fromUserId: f.world.userIds.alice, toUserId: f.world.userIds.bob, onlyOpen: false })),
+  [`${L}/line-items.ts#saveLineItemsAction`]: action(lineItemsReplaceActionSchema, { foreign: refusedAction((f) => ({ opportunityId: f.secret.id, changes: { lines: [] } })), admin: na(NOT_ADMIN) }),
+  [`${L}/line-items.ts#searchProductsAction`]: action(productSearchSchema, { foreign: na(CATALOG), admin: na(NOT_ADMIN) }),
+  [`${L}/products.ts#createProductAction`]: adminAction(productCreateSchema, () => ({ code: "SNEAKY", name: "Sneaky", unitPrice: "1.00", currency: "USD" })),
+  [`${L}/products.ts#updateProductAction`]: adminAction(productUpdateActionSchema, (f) => ({ id: f.productId, changes: { unitPrice: "0.01" } })),
+  [`${L}/products.ts#deleteProductAction`]: adminAction(productIdSchema, (f) => ({ id: f.productId })),
+  [`${L}/products.ts#importProductsAction`]: adminAction(productImportSchema, () => ({ csv: "code,name,unitPrice,currency\nSNEAKY,Sneaky,1.00,USD\n" })),
+  [`${L}/api-keys.ts#createApiKeyAction`]: action(createApiKeySchema, { foreign: na("creates a key for the caller only"), admin: na(NOT_ADMIN) }),
+  [`${L}/api-keys.ts#revokeApiKeyAction`]: action(revokeApiKeySchema, { foreign: refusedAction((f) => ({ id: f.world.spareApiKeyIds.alice })), admin: na("admins may revoke anyone's key") }),
+
+  [`${L}/currencies.ts#createCurrencyAction`]: adminAction(currencyCreateSchema, () => ({ code: "ZZQ", name: "Sneaky", symbol: "Z", rateToBase: "1.5", rateDate: "2026-01-01" })),
+  [`${L}/currencies.ts#updateCurrencyAction`]: adminAction(currencyUpdateActionSchema, () => ({ code: "EUR", rateToBase: "9.5" })),
+  [`${L}/custom-fields.ts#createCustomFieldAction`]: adminAction(customFieldCreateSchema, () => ({ key: "sneaky", label: "Sneaky", type: "TEXT", required: false })),
+  [`${L}/custom-fields.ts#updateCustomFieldAction`]: adminAction(customFieldUpdateSchema, () => ({ id: "x", label: "Sneaky", required: true })),
+  [`${L}/custom-fields.ts#reorderCustomFieldsAction`]: adminAction(reorderSchema, () => ({ ids: ["x"] })),
+  [`${L}/custom-fields.ts#setCustomFieldActiveAction`]: adminAction(customFieldActiveSchema, () => ({ id: "x", active: false })),
+  [`${L}/lists.ts#createListItemAction`]: adminAction(listItemCreateActionSchema, () => ({ kind: "source", name: "Sneaky" })),
+  [`${L}/lists.ts#updateListItemAction`]: adminAction(listItemUpdateActionSchema, (f) => ({ kind: "lostReason", id: f.world.lostReasonIds[0], active: false })),
+  [`${L}/lists.ts#reorderListAction`]: adminAction(listReorderSchema, () => ({ kind: "lostReason", ids: ["x"] })),
+  [`${L}/pipelines.ts#createPipelineAction`]: adminAction(pipelineCreateSchema, () => ({ name: "Sneaky" })),
+  [`${L}/pipelines.ts#updatePipelineAction`]: adminAction(pipelineUpdateActionSchema, (f) => ({ id: f.pipelineId, name: "Sneaky", isDefault: true })),
+  [`${L}/pipelines.ts#reorderPipelinesAction`]: adminAction(reorderSchema, (f) => ({ ids: [...f.world.pipelineIds].reverse() })),
+  [`${L}/pipelines.ts#deletePipelineAction`]: adminAction(pipelineDeleteActionSchema, (f) => ({ id: f.pipelineId })),
+  [`${L}/stages.ts#createStageAction`]: adminAction(stageCreateSchema, (f) => ({ pipelineId: f.pipelineId, ...STAGE })),
+  [`${L}/stages.ts#updateStageAction`]: adminAction(stageUpdateActionSchema, (f) => ({ id: f.stageId, ...STAGE })),
+  [`${L}/stages.ts#reorderStagesAction`]: adminAction(stageReorderSchema, (f) => ({ pipelineId: f.pipelineId, ids: [f.stageId] })),
+  [`${L}/stages.ts#deleteStageAction`]: adminAction(stageDeleteActionSchema, (f) => ({ id: f.stageId })),
+  [`${L}/quotas.ts#upsertQuotaAction`]: adminAction(quotaUpsertSchema, (f) => ({ userId: f.world.userIds.bob, period: "QUARTER", periodStart: "2026-01-01", amount: "1.00" })),
+  [`${L}/quotas.ts#deleteQuotaAction`]: adminAction(quotaDeleteSchema, () => ({ id: "x" })),
+  [`${L}/users.ts#createUserAction`]: adminAction(userCreateSchema, () => ({ email: "mallory@example.com", name: "Mallory", role: "ADMIN", password: "mallory-pass-2026" })),
+  [`${L}/users.ts#changeRoleAction`]: adminAction(userRoleSchema, (f) => ({ id: f.world.userIds.bob, role: "ADMIN" })),
+  [`${L}/users.ts#setUserActiveAction`]: adminAction(userActiveSchema, (f) => ({ id: f.world.userIds.alice, active: false })),
+  [`${L}/users.ts#resetPasswordAction`]: adminAction(userIdSchema, (f) => ({ id: f.world.userIds.alice })),
+  [`${L}/users.ts#reassignAction`]: adminAction(reassignSchema, (f) => ({ fromUserId: f.world.userIds.alice, toUserId: f.world.userIds.bob, onlyOpen: false })),
 };

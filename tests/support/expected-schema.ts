@@ -96,13 +96,31 @@ function defaultFragment(field: DmmfField): string | null {
 
 const ON_DELETE: Record<string, string> = { Cascade: "CASCADE", Restrict: "RESTRICT", SetNull: "SET NULL", NoAction: "NO ACTION", SetDefault: "SET DEFAULT" };
 
+/**
+ * Columns of a type Prisma cannot map (`Unsupported("xid8")`): the DMMF leaves them out, so
+ * they are read from the schema text, model by model.
+ */
+function unsupportedColumns(text: string): Map<string, Record<string, ExpectedColumn>> {
+  const result = new Map<string, Record<string, ExpectedColumn>>();
+  for (const block of text.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)) {
+    for (const f of block[2].matchAll(/^\s+(\w+)\s+Unsupported\("([^"]+)"\)(\?)?(.*)$/gm)) {
+      const columns = result.get(block[1]) ?? {};
+      columns[f[1]] = { type: f[2], nullable: f[3] === "?", defaultContains: f[4].includes("@default(") ? "" : null };
+      result.set(block[1], columns);
+    }
+  }
+  return result;
+}
+
 export async function expectedSchema(schemaPath = path.resolve("prisma/schema.prisma")): Promise<ExpectedSchema> {
-  const dmmf = await internals.getDMMF({ datamodel: fs.readFileSync(schemaPath, "utf8") });
+  const text = fs.readFileSync(schemaPath, "utf8");
+  const dmmf = await internals.getDMMF({ datamodel: text });
   const models = dmmf.datamodel.models as unknown as { name: string; dbName: string | null; fields: DmmfField[] }[];
+  const unsupported = unsupportedColumns(text);
   const tableOf = new Map(models.map((m) => [m.name, m.dbName ?? m.name]));
   const columnOf = (model: string, field: string) => {
-    const f = models.find((m) => m.name === model)!.fields.find((x) => x.name === field)!;
-    return f.dbName ?? f.name;
+    const f = models.find((m) => m.name === model)!.fields.find((x) => x.name === field);
+    return f ? (f.dbName ?? f.name) : field; // an Unsupported column: named as in the schema
   };
 
   const result: ExpectedSchema = { enums: {}, tables: {}, indexes: {}, foreignKeys: {} };
@@ -129,7 +147,7 @@ export async function expectedSchema(schemaPath = path.resolve("prisma/schema.pr
         defaultContains: defaultFragment(field),
       };
     }
-    result.tables[table] = columns;
+    result.tables[table] = { ...columns, ...unsupported.get(model.name) };
   }
 
   for (const index of dmmf.datamodel.indexes) {

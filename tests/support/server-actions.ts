@@ -11,7 +11,7 @@ const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const MANIFEST = path.join(ROOT, ".next", "server", "server-reference-manifest.json");
 
 export interface ServerActionRef {
-  /** "app/(app)/board/actions.ts#moveCardAction": the key of the access-control table. */
+  /** "lib/actions/board.ts#moveCardAction": the key of the access-control table. */
   key: string;
   id: string;
   /** A page URL that serves the action (dynamic segments filled with "x"). */
@@ -147,9 +147,10 @@ export async function callAction(
   baseUrl: string,
   action: ServerActionRef,
   input: unknown,
-  options: { cookie?: string; rawBody?: string; timeoutMs?: number } = {},
+  options: { cookie?: string; rawBody?: string; timeoutMs?: number; origin?: string } = {},
 ): Promise<ActionCall> {
-  const response = await postAction(baseUrl, action.page, action.id, options.rawBody ?? JSON.stringify([encodeReply(input)]), options.cookie ? { Cookie: options.cookie } : {}, options.timeoutMs);
+  const headers = { ...(options.cookie ? { Cookie: options.cookie } : {}), ...(options.origin ? { Origin: options.origin } : {}) };
+  const response = await postAction(baseUrl, action.page, action.id, options.rawBody ?? JSON.stringify([encodeReply(input)]), headers, options.timeoutMs);
   const text = await response.text();
   const call: ActionCall = { status: response.status, text };
   if (response.status === 200 && (response.headers.get("content-type") ?? "").includes("text/x-component")) {

@@ -5,7 +5,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createApiKeySchema } from "@/lib/validation/api-keys";
 import { opportunityContactSchema } from "@/lib/validation/opportunity";
-import { pipelineCreateSchema, stageFormSchema } from "@/lib/validation/settings-pipelines";
+import { pipelineCreateSchema } from "@/lib/validation/pipelines";
+import { stageFormSchema } from "@/lib/validation/stages";
 import { appRouteHandlers, exportedMethods, urlPathOf } from "../support/app-routes";
 import { mutate } from "../support/fuzz/hostile";
 import { arbitraryOf } from "../support/fuzz/schema-arbitrary";
@@ -36,10 +37,10 @@ describe("route handlers from the file system", () => {
 describe("server actions", () => {
   it("are found in the sources: module exports and inline ones", () => {
     const keys = sourceServerActions();
-    expect(keys).toContain("app/(app)/board/actions.ts#moveCardAction");
-    expect(keys).toContain("app/(app)/settings/(admin)/users/actions.ts#createUserAction");
+    expect(keys).toContain("lib/actions/board.ts#moveCardAction");
+    expect(keys).toContain("lib/actions/users.ts#createUserAction");
     expect(keys).toContain("components/app-shell/user-menu.tsx#$$RSC_SERVER_ACTION_0");
-    expect(keys.filter((k) => k.startsWith("app/(app)/opportunities/actions.ts#"))).toHaveLength(6);
+    expect(keys.filter((k) => k.startsWith("lib/actions/opportunities.ts#"))).toHaveLength(6);
   });
 
   it("answer in a flight response whose result row is read back, $-escapes undone", () => {

@@ -6,13 +6,13 @@ import { listOpportunities } from "@/lib/api/endpoints/opportunities";
 import { refusedAtTheEdge } from "@/lib/api/edge-guards";
 import { pageWindow } from "@/lib/api/pagination";
 import { fitsMoneyColumn, MAX_MONEY } from "@/lib/domain/money";
-import { BASE_AMOUNT_TOO_LARGE, checkedBaseAmount } from "@/lib/server/opportunities/base-amount";
+import { AMOUNT_TOO_LARGE, BASE_AMOUNT_TOO_LARGE, checkedBaseAmount } from "@/lib/server/opportunities/write/base-amount";
 import { boardFiltersSchema } from "@/lib/validation/board";
+import { isoDateSchema } from "@/lib/validation/common-fields";
 import { forecastApiQuerySchema } from "@/lib/validation/forecast";
 import { NUL_MESSAGE, nulFields, urlNulFields } from "@/lib/validation/nul";
-import { isoDateSchema } from "@/lib/validation/settings-common";
-import { currencyCreateSchema } from "@/lib/validation/settings-currencies";
-import { quotaUpsertSchema } from "@/lib/validation/settings-quotas";
+import { currencyCreateSchema } from "@/lib/validation/currencies";
+import { quotaUpsertSchema } from "@/lib/validation/quotas";
 
 const cursorOf = (o: unknown) => Buffer.from(JSON.stringify({ o })).toString("base64url");
 
@@ -89,24 +89,60 @@ describe("numbers past what the database holds", () => {
     expect(fitsMoneyColumn("10000000000000000.00")).toBe(false);
     expect(checkedBaseAmount("9999999999999999", "1")).toBe("9999999999999999.00");
     expect(() => checkedBaseAmount("9999999999999999", "1.27")).toThrow(expect.objectContaining({ code: "VALIDATION", fields: { amount: BASE_AMOUNT_TOO_LARGE } }));
+    // An amount built from lines can pass the column itself even at a rate that keeps its base amount small.
+    expect(() => checkedBaseAmount("12000000000000000.00", "0.5")).toThrow(expect.objectContaining({ code: "VALIDATION", fields: { amount: AMOUNT_TOO_LARGE } }));
+    // A currency's new rate is what the admin changes: the refusal names it.
+    expect(() => checkedBaseAmount("9000000000000000.00", "2", "rateToBase")).toThrow(expect.objectContaining({ fields: { rateToBase: BASE_AMOUNT_TOO_LARGE } }));
   });
 });
 
 describe("requests refused before routing (proxy.ts)", () => {
-  const status = (url: string, init?: RequestInit) => refusedAtTheEdge(new Request(url, init))?.status ?? null;
+  const status = async (url: string, init?: RequestInit) => (await refusedAtTheEdge(new Request(url, init)))?.status ?? null;
+  const action = (body: BodyInit, headers: Record<string, string> = {}) => ({ method: "POST", headers: { "next-action": "abc", host: "x", ...headers }, body });
 
   it("refuses a path Next.js cannot decode, a NUL in a page's URL and an action body over 1 MB", async () => {
-    expect(status("http://x/api/v1/opportunities/x%ED%A0%80y/move")).toBe(400);
-    expect(status("http://x/opportunities/%E0%A4%A")).toBe(400);
-    expect(status("http://x/opportunities?q=%00")).toBe(422);
-    expect(await refusedAtTheEdge(new Request("http://x/opportunities?q=%00"))!.json()).toEqual({ error: { code: "VALIDATION", message: "Some fields are invalid", fields: { q: NUL_MESSAGE } } });
+    expect(await status("http://x/api/v1/opportunities/x%ED%A0%80y/move")).toBe(400);
+    expect(await status("http://x/opportunities/%E0%A4%A")).toBe(400);
+    expect(await status("http://x/opportunities?q=%00")).toBe(422);
+    const nul = (await (await refusedAtTheEdge(new Request("http://x/opportunities?q=%00")))!.json()) as { error: Record<string, unknown> };
+    expect(nul).toEqual({ error: { code: "VALIDATION", message: "Some fields are invalid", fields: { q: NUL_MESSAGE }, requestId: expect.any(String) } });
     const big = { method: "POST", headers: { "next-action": "abc", "content-length": String(1024 * 1024 + 1) } };
-    expect(status("http://x/settings/users", big)).toBe(400);
+    expect(await status("http://x/settings/users", big)).toBe(400);
+    expect(await status("http://x/settings/users", action("[" + '"x",'.repeat(300_000) + '"x"]'))).toBe(400);
   });
 
-  it("lets ordinary requests through, and leaves NULs in API URLs to the routes, which name the field", () => {
-    expect(status("http://x/opportunities/caf%C3%A9?q=ok")).toBeNull();
-    expect(status("http://x/api/v1/opportunities?q=%00")).toBeNull();
-    expect(status("http://x/settings/users", { method: "POST", headers: { "next-action": "abc", "content-length": "1024" } })).toBeNull();
+  it("refuses a server action from another origin with 403, and one from its own origin passes", async () => {
+    expect(await status("http://x/settings/users", action("[{}]", { origin: "https://evil.example" }))).toBe(403);
+    expect(await status("http://x/settings/users", action("[{}]", { origin: "null" }))).toBe(403);
+    expect(await status("http://x/settings/users", action("[{}]", { origin: "not a url" }))).toBe(403);
+    // A form post without JavaScript is an action too.
+    const form = new FormData();
+    form.append("$ACTION_ID_abc", "");
+    expect(await status("http://x/signin", { method: "POST", headers: { origin: "https://evil.example", host: "x" }, body: form })).toBe(403);
+    expect(await status("http://x/settings/users", action("[{}]", { origin: "http://x" }))).toBeNull();
+  });
+
+  it("refuses action bodies React cannot decode with 400: empty, not JSON, not a list, too deep, dangling references", async () => {
+    for (const body of ["", "   ", "not json", "{}", '"$@0"', "[".repeat(50_000) + "]".repeat(50_000), '["$Q1"]', '["$@1"]', '["$n1e400"]', '["$R1"]', '["$Z"]', '["$A0"]']) {
+      expect(await status("http://x/settings/users", action(body, { "content-type": "text/plain;charset=UTF-8" })), body.slice(0, 20)).toBe(400);
+    }
+    expect(await status("http://x/settings/users", action("a=b", { "content-type": "application/x-www-form-urlencoded" }))).toBe(400);
+    expect(await status("http://x/settings/users", action("--x\r\nbroken", { "content-type": "multipart/form-data; boundary=x" }))).toBe(400);
+    const dangling = new FormData();
+    dangling.append("0", '["$K1", "$@2"]');
+    dangling.append("1_email", "a@example.com");
+    expect(await status("http://x/signin", action(dangling))).toBe(400);
+  });
+
+  it("lets ordinary requests and well-formed action bodies through, and leaves NULs in API URLs to the routes, which name the field", async () => {
+    expect(await status("http://x/opportunities/caf%C3%A9?q=ok")).toBeNull();
+    expect(await status("http://x/api/v1/opportunities?q=%00")).toBeNull();
+    const ok = ["[]", '[{"name":"x"}]', '["$undefined", "$$dollar", "$D2026-01-01T00:00:00.000Z", "$n12345678901234567890", "$NaN", "$-0", "$T", "$K1"]', '["$@0"]', "[" + "[".repeat(60) + "]".repeat(60) + "]"];
+    for (const body of ok) expect(await status("http://x/settings/users", action(body, { "content-type": "text/plain;charset=UTF-8" })), body).toBeNull();
+    const form = new FormData();
+    form.append("0", '[{},"$K1","$@2"]');
+    form.append("1_email", "a@example.com");
+    form.append("2", '{"a":1}');
+    expect(await status("http://x/signin", action(form))).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { exportHref, tableHref } from "@/components/opportunities/table-url";
-import { safeCell } from "@/lib/server/opportunities/export";
+import { safeCell } from "@/lib/server/opportunities/list/export";
 import { parseOpportunityTableQuery } from "@/lib/validation/opportunity-list";
 
 describe("opportunity table URL state", () => {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compareRanked, MAX_RANK_LENGTH, neighboursAt, rankBetween, ranksForCount, type Ranked } from "@/lib/domain/rank";
+import { generateKeyBetween } from "fractional-indexing";
+import { compareRanked, jitteredRankBetween, JITTER_DIGITS, MAX_RANK_LENGTH, neighboursAt, rankBetween, ranksForCount, type Ranked } from "@/lib/domain/rank";
 
 /** The server's placement (lib/server/board/placement.ts) on an in-memory column. */
 function place(column: Ranked[], beforeIndex: number): string {
@@ -28,6 +29,30 @@ describe("rank keys", () => {
         expect(key > keys[i] && key < keys[i + 1]).toBe(true);
       }),
     );
+  });
+
+  it("places a jittered key strictly between its neighbours, as a valid key", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 300 }), fc.nat(), fc.array(fc.double({ min: 0, max: 0.999999, noNaN: true }), { minLength: JITTER_DIGITS, maxLength: JITTER_DIGITS }), (count, pick, draws) => {
+        const keys = ranksForCount(count);
+        const i = pick % (count - 1);
+        let d = 0;
+        const key = jitteredRankBetween(keys[i], keys[i + 1], () => draws[d++ % draws.length]);
+        expect(key > keys[i] && key < keys[i + 1]).toBe(true);
+        // fractional-indexing accepts it as a neighbour (it throws on a malformed key).
+        expect(generateKeyBetween(key, null) > key).toBe(true);
+        const atEnd = jitteredRankBetween(keys[count - 1], null, () => draws[d++ % draws.length]);
+        expect(atEnd > keys[count - 1]).toBe(true);
+      }),
+    );
+  });
+
+  it("gives 50 keys made for one gap at once 50 different values", () => {
+    const [before, after] = ranksForCount(2);
+    const random = seeded(16);
+    const keys = Array.from({ length: 50 }, () => jitteredRankBetween(before, after, () => random(1_000_000) / 1_000_000));
+    expect(new Set(keys).size).toBe(50);
+    for (const key of keys) expect(key > before && key < after).toBe(true);
   });
 
   it("places a card after tied neighbours instead of failing", () => {

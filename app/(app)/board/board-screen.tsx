@@ -1,20 +1,15 @@
 // Shared by /board and /board/[pipelineId]: loads the board for the signed-in
 // user and hands it to the client component, which hydrates from it.
-import { notFound } from "next/navigation";
 import { Board } from "@/components/board/board";
 import { requireActor } from "@/lib/server/auth/session";
 import { loadBoard } from "@/lib/server/board/board";
-import { AppError } from "@/lib/server/errors";
+import { forPage } from "@/lib/server/page";
 import { parseBoardFilters } from "@/lib/validation/board";
-import { moveCardAction } from "./actions";
 
 export async function BoardScreen({ pipelineId, searchParams }: { pipelineId: string | null; searchParams: Record<string, string | string[] | undefined> }) {
   const actor = await requireActor();
   const filters = parseBoardFilters(searchParams);
-  const data = await loadBoard(actor, pipelineId, filters).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const data = await forPage(loadBoard(actor, pipelineId, filters));
   const now = new Date();
-  return <Board key={data.pipeline.id} initial={data} filters={filters} today={now.toISOString().slice(0, 10)} nowMs={now.getTime()} moveAction={moveCardAction} />;
+  return <Board key={data.pipeline.id} initial={data} filters={filters} today={now.toISOString().slice(0, 10)} nowMs={now.getTime()} />;
 }

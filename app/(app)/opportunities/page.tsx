@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Plus } from "lucide-react";
-import { buttonClass } from "@/components/forms/styles";
+import { buttonClass } from "@/components/ui/button";
 import { FilterBar } from "@/components/opportunities/filter-bar";
 import { OpportunityTable } from "@/components/opportunities/opportunity-table";
-import { opportunityFormOptions } from "@/lib/server/opportunities/form-options";
+import { opportunityFormOptions } from "@/lib/server/opportunities/form/options";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/server/auth/session";
-import { listOpportunityTable } from "@/lib/server/opportunities/table";
+import { listOpportunityTable } from "@/lib/server/opportunities/list/table";
 import { parseOpportunityTableQuery } from "@/lib/validation/opportunity-list";
 
 export const metadata: Metadata = { title: "Opportunities" };

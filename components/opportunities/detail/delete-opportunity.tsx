@@ -3,48 +3,37 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Trash2 } from "lucide-react";
-import { toast } from "sonner";
-import { deleteOpportunityAction } from "@/app/(app)/opportunities/actions";
-import { buttonClass } from "@/components/forms/styles";
-import { Dialog } from "@/components/ui/dialog";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { useAction } from "@/components/ui/use-action";
+import { deleteOpportunityAction } from "@/lib/actions/opportunities";
 
 export function DeleteOpportunity({ id, version, title }: { id: string; version: number; title: string }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const remove = useAction(deleteOpportunityAction, {
+    success: "Opportunity deleted",
+    failure: (error) => (error.code === "CONFLICT" ? "Someone changed it meanwhile; review the latest version first." : error.message),
+    // A refusal closes the dialog and shows the opportunity as it is now.
+    refresh: "always",
+    onFailure: () => setOpen(false),
+    onSuccess: () => router.push("/opportunities"),
+  });
   return (
     <>
-      <button type="button" className={buttonClass("ghost")} onClick={() => setOpen(true)}>
+      <Button variant="ghost" onClick={() => setOpen(true)}>
         <Trash2 className="size-4" aria-hidden="true" /> Delete
-      </button>
+      </Button>
       <Dialog open={open} onClose={() => setOpen(false)} title="Delete this opportunity?">
         <p>
           “{title}” and its line items, contacts links and history will be deleted. This cannot be undone.
         </p>
-        <div className="mt-5 flex justify-end gap-2">
-          <button type="button" className={buttonClass("secondary")} onClick={() => setOpen(false)}>Cancel</button>
-          <button
-            type="button"
-            className={buttonClass("danger")}
-            disabled={busy}
-            onClick={async () => {
-              setBusy(true);
-              const r = await deleteOpportunityAction({ id, version });
-              setBusy(false);
-              if (!r.ok) {
-                toast.error(r.error.code === "CONFLICT" ? "Someone changed it meanwhile; review the latest version first." : r.error.message);
-                setOpen(false);
-                router.refresh();
-                return;
-              }
-              toast.success("Opportunity deleted");
-              router.push("/opportunities");
-              router.refresh();
-            }}
-          >
+        <DialogActions>
+          <Button onClick={() => setOpen(false)}>Cancel</Button>
+          <Button variant="danger" disabled={remove.pending} onClick={() => remove.run({ id, version })}>
             Delete opportunity
-          </button>
-        </div>
+          </Button>
+        </DialogActions>
       </Dialog>
     </>
   );

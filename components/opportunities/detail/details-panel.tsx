@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { Lock } from "lucide-react";
 import { formatMoney } from "@/lib/domain/money";
-import type { OpportunityDetail } from "@/lib/server/opportunities/detail";
+import type { OpportunityDetail } from "@/lib/server/opportunities/read/detail";
 import { formatDate, formatTimestamp } from "../format";
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {

@@ -7,10 +7,11 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
-import { getOpportunityAction } from "@/app/(app)/opportunities/actions";
-import { saveLineItemsAction } from "@/app/(app)/opportunities/line-items-actions";
-import { buttonClass } from "@/components/forms/styles";
 import { useUnsavedChanges } from "@/components/forms/use-unsaved-changes";
+import { Button } from "@/components/ui/button";
+import { useAction } from "@/components/ui/use-action";
+import { saveLineItemsAction } from "@/lib/actions/line-items";
+import { getOpportunityAction } from "@/lib/actions/opportunities";
 import { draftErrors, draftFromDto, draftToInput, errorsByKey, sameLines, type LineDraft, type LineErrors } from "@/components/line-items/draft";
 import { LineItemsEditor } from "@/components/line-items/line-items-editor";
 import { LineTotals, type DealFigures } from "@/components/line-items/line-totals";
@@ -35,9 +36,20 @@ export function LineItemsCard({ opportunityId, version, lines, deal, amount, can
   const [months, setMonths] = useState(deal.contractMonths);
   const [serverErrors, setServerErrors] = useState<Record<string, LineErrors>>({});
   const [showAllErrors, setShowAllErrors] = useState(false);
-  const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState(false);
   const dirty = !sameLines(drafts, saved) || months !== deal.contractMonths;
+  const saveAll = useAction(saveLineItemsAction, {
+    success: (r) => `Line items saved; the amount is ${formatMoney(r.opportunity.amount, deal.currency)}`,
+    // A conflict is shown by the banner below; other refusals beside their cells.
+    failure: false,
+    onFailure: (error) => {
+      if (error.code === "CONFLICT") return setConflict(true);
+      setServerErrors(errorsByKey(error.fields, drafts, "lines"));
+      setShowAllErrors(true);
+      toast.error(error.message);
+    },
+  });
+  const saving = saveAll.pending;
   useUnsavedChanges(dirty && !saving);
 
   async function save(againstVersion = version) {
@@ -46,23 +58,7 @@ export function LineItemsCard({ opportunityId, version, lines, deal, amount, can
       toast.error("Fix the highlighted cells first");
       return;
     }
-    setSaving(true);
-    try {
-      const result = await saveLineItemsAction({ opportunityId, changes: { version: againstVersion, contractMonths: months, lines: drafts.map(draftToInput) } });
-      if (result.ok) {
-        toast.success(`Line items saved; the amount is ${formatMoney(result.data.opportunity.amount, deal.currency)}`);
-        router.refresh();
-        return;
-      }
-      if (result.error.code === "CONFLICT") setConflict(true);
-      else {
-        setServerErrors(errorsByKey(result.error.fields, drafts, "lines"));
-        setShowAllErrors(true);
-        toast.error(result.error.message);
-      }
-    } finally {
-      setSaving(false);
-    }
+    await saveAll.run({ opportunityId, changes: { version: againstVersion, contractMonths: months, lines: drafts.map(draftToInput) } });
   }
   const saveRef = useRef(save);
   useEffect(() => {
@@ -104,8 +100,9 @@ export function LineItemsCard({ opportunityId, version, lines, deal, amount, can
       {conflict ? (
         <div role="alert" className="flex flex-wrap items-center gap-3 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200">
           <p className="flex-1">Someone else changed this opportunity after you opened it. Load their version (your edits here are dropped), or save yours over it.</p>
-          <button type="button" className={buttonClass("secondary")} onClick={() => router.refresh()}>Load theirs</button>
-          <button type="button" className={buttonClass("primary")} onClick={() => void overwrite()}>Save mine</button>
+          {/* Reloads the page's data on request: someone else's change, not one of ours. */}
+          <Button onClick={() => router.refresh()}>Load theirs</Button>
+          <Button variant="primary" onClick={() => void overwrite()}>Save mine</Button>
         </div>
       ) : null}
       <LineItemsEditor
@@ -123,9 +120,8 @@ export function LineItemsCard({ opportunityId, version, lines, deal, amount, can
       {dirty ? (
         <div className="sticky bottom-0 z-10 -mx-5 -mb-5 flex flex-wrap items-center justify-end gap-2 rounded-b-xl border-t border-border bg-surface/95 px-5 py-3 backdrop-blur">
           <span className="mr-auto text-xs text-muted">Unsaved line item changes · Ctrl+S saves</span>
-          <button
-            type="button"
-            className={buttonClass("ghost")}
+          <Button
+            variant="ghost"
             disabled={saving}
             onClick={() => {
               setDrafts(saved);
@@ -136,10 +132,10 @@ export function LineItemsCard({ opportunityId, version, lines, deal, amount, can
             }}
           >
             Discard
-          </button>
-          <button type="button" className={buttonClass("primary")} disabled={saving || conflict} onClick={() => void save()}>
+          </Button>
+          <Button variant="primary" disabled={saving || conflict} onClick={() => void save()}>
             {saving ? "Saving…" : "Save line items"}
-          </button>
+          </Button>
         </div>
       ) : null}
     </div>

@@ -4,7 +4,7 @@ import { AlertTriangle } from "lucide-react";
 import clsx from "clsx";
 import { Avatar } from "@/components/ui/avatar";
 import { formatMoney } from "@/lib/domain/money";
-import type { OpportunityDetail } from "@/lib/server/opportunities/detail";
+import type { OpportunityDetail } from "@/lib/server/opportunities/read/detail";
 import { formatDate, plural, stageAge } from "../format";
 
 function Stat({ label, children, className }: { label: string; children: React.ReactNode; className?: string }) {

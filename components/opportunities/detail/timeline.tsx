@@ -2,7 +2,7 @@
 // and tracked field edits, newest first.
 import { ArrowRight, CircleDot, Pencil, Trophy, XCircle } from "lucide-react";
 import { formatMoney } from "@/lib/domain/money";
-import type { TimelineEntry } from "@/lib/server/opportunities/timeline";
+import type { TimelineEntry } from "@/lib/server/opportunities/history/timeline";
 import { formatDate, formatTimestamp, plural } from "../format";
 
 const FIELD_LABELS: Record<string, string> = { amount: "Amount", probability: "Probability", expectedCloseDate: "Expected close date", ownerId: "Owner" };

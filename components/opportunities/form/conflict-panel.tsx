@@ -2,9 +2,9 @@
 // Shown when someone else saved first: what they changed (their version
 // against the one this form was opened with), and the two conscious choices.
 import { AlertTriangle } from "lucide-react";
-import { buttonClass } from "@/components/forms/styles";
-import type { OpportunityDto } from "@/lib/server/opportunities/dto";
-import type { OpportunityFormOptions } from "@/lib/server/opportunities/form-options";
+import { Button } from "@/components/ui/button";
+import type { OpportunityDto } from "@/lib/server/opportunities/read/dto";
+import type { OpportunityFormOptions } from "@/lib/server/opportunities/form/options";
 import { stageById } from "./form-values";
 
 const LABELS: Partial<Record<keyof OpportunityDto, string>> = {
@@ -81,12 +81,12 @@ export function ConflictPanel({
             </table>
           ) : null}
           <div className="mt-4 flex flex-wrap gap-2">
-            <button type="button" className={buttonClass("secondary")} onClick={onReload} disabled={busy}>
+            <Button onClick={onReload} disabled={busy}>
               Reload their version (discard my edits)
-            </button>
-            <button type="button" className={buttonClass("danger")} onClick={onOverwrite} disabled={busy}>
+            </Button>
+            <Button variant="danger" onClick={onOverwrite} disabled={busy}>
               Overwrite with my version
-            </button>
+            </Button>
           </div>
         </div>
       </div>

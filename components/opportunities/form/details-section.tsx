@@ -4,9 +4,8 @@
 import { Controller, useFormContext, useWatch } from "react-hook-form";
 import { Lock, Star } from "lucide-react";
 import clsx from "clsx";
-import { Field, fieldAria, FormSection } from "@/components/forms/field";
-import { inputClass } from "@/components/forms/styles";
-import type { OpportunityFormOptions } from "@/lib/server/opportunities/form-options";
+import { Field, fieldAria, FormSection, inputClass } from "@/components/ui/field";
+import type { OpportunityFormOptions } from "@/lib/server/opportunities/form/options";
 import type { OpportunityFormValues } from "@/lib/validation/opportunity";
 
 const nullIfBlank = (v: unknown) => (v === "" ? null : v);

@@ -1,8 +1,8 @@
 // Converting between the Opportunity DTO and the form's values, and the
 // client-side schema: the shared create schema plus the checks that need
 // the form's options (custom field definitions, lost stage needs a reason).
-import type { OpportunityDto } from "@/lib/server/opportunities/dto";
-import type { OpportunityFormOptions, StageOption } from "@/lib/server/opportunities/form-options";
+import type { OpportunityDto } from "@/lib/server/opportunities/read/dto";
+import type { OpportunityFormOptions, StageOption } from "@/lib/server/opportunities/form/options";
 import { opportunityCreateSchema, type OpportunityFormValues } from "@/lib/validation/opportunity";
 import { customFieldErrors } from "@/lib/validation/opportunity-custom-fields";
 

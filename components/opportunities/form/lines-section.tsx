@@ -7,7 +7,7 @@ import { useFormContext, useWatch } from "react-hook-form";
 import { validLine, type LineDraft, type LineErrors } from "@/components/line-items/draft";
 import { LineItemsEditor } from "@/components/line-items/line-items-editor";
 import { amountsFromLines } from "@/lib/domain/line-items";
-import type { OpportunityFormOptions } from "@/lib/server/opportunities/form-options";
+import type { OpportunityFormOptions } from "@/lib/server/opportunities/form/options";
 import type { OpportunityFormValues } from "@/lib/validation/opportunity";
 import { AmountMode } from "../detail/amount-mode";
 import { stageById } from "./form-values";

@@ -9,15 +9,15 @@ import { useRouter } from "next/navigation";
 import { FormProvider, useForm, useWatch, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { toast } from "sonner";
-import { createOpportunityAction, getOpportunityAction, updateOpportunityAction } from "@/app/(app)/opportunities/actions";
-import { Field, fieldAria, FormSection } from "@/components/forms/field";
 import type { SearchOption } from "@/components/forms/search-select";
-import { applyServerErrors } from "@/components/forms/server-errors";
-import { buttonClass, inputClass } from "@/components/forms/styles";
 import { LEAVE_MESSAGE, useUnsavedChanges } from "@/components/forms/use-unsaved-changes";
+import { Button } from "@/components/ui/button";
+import { Field, fieldAria, FormSection, inputClass } from "@/components/ui/field";
+import { formFields, useAction, type ActionError } from "@/components/ui/use-action";
+import { createOpportunityAction, getOpportunityAction, updateOpportunityAction } from "@/lib/actions/opportunities";
 import { draftErrors, draftToInput, errorsByKey, type LineDraft, type LineErrors } from "@/components/line-items/draft";
-import type { OpportunityDto } from "@/lib/server/opportunities/dto";
-import type { OpportunityFormOptions } from "@/lib/server/opportunities/form-options";
+import type { OpportunityDto } from "@/lib/server/opportunities/read/dto";
+import type { OpportunityFormOptions } from "@/lib/server/opportunities/form/options";
 import type { OpportunityCreateInput, OpportunityFormValues } from "@/lib/validation/opportunity";
 import { ConflictPanel } from "./conflict-panel";
 import { AttributionSection, ClassificationSection, CustomFieldsSection, LostSection } from "./details-section";
@@ -28,6 +28,9 @@ import { ValueSection } from "./value-section";
 
 const FIELD_NAMES = new Set(Object.keys(emptyValues({ pipelines: [], users: [], currencies: [], sources: [], types: [], lostReasons: [], labels: [], customFields: [] }, "", {})));
 const isFormPath = (path: string) => FIELD_NAMES.has(path.split(".")[0]);
+
+/** A version conflict has no fields; a duplicate (externalId) names its field like a validation error. */
+const isVersionConflict = (error: ActionError) => error.code === "CONFLICT" && !error.fields;
 
 /** Blank money fields mean 0, so the schema's money rule sees a number. */
 function normalize(values: OpportunityFormValues): OpportunityFormValues {
@@ -48,7 +51,6 @@ export function OpportunityForm({ options, actorId, opportunity, preset = {}, ac
   const router = useRouter();
   const [base, setBase] = useState(opportunity);
   const [conflict, setConflict] = useState<OpportunityDto | null>(null);
-  const [busy, setBusy] = useState(false);
   const [account, setAccount] = useState(initialAccount);
   const [lines, setLines] = useState<LineDraft[]>([]);
   const [lineErrors, setLineErrors] = useState<Record<string, LineErrors>>({});
@@ -62,10 +64,44 @@ export function OpportunityForm({ options, actorId, opportunity, preset = {}, ac
     defaultValues: opportunity ? valuesFromDto(opportunity, options) : emptyValues(options, actorId, { stageId: preset.stageId, accountId: initialAccount?.id ?? null }),
   });
   const { register, handleSubmit, setValue, setError, reset, control, formState: { errors, isDirty, isSubmitting } } = form;
+  const placeOnForm = formFields(setError, isFormPath);
+  const submit = useAction(
+    ({ values, version }: { values: OpportunityCreateInput; version?: number }) => {
+      // With lines the server derives the amounts from them; the form's copies are only a preview.
+      const { amount: _amount, recurringAmount: _recurring, ...withoutAmounts } = values;
+      return base
+        ? updateOpportunityAction({ id: base.id, changes: { ...values, version: version ?? base.version } })
+        : createOpportunityAction(lines.length ? { ...withoutAmounts, lineItems: lines.map(draftToInput) } : values);
+    },
+    {
+      success: base ? "Changes saved" : "Opportunity created",
+      // Line errors go beside their cells in the editor; the rest beside the form's fields.
+      form: (error) => {
+        setLineErrors(errorsByKey(error.fields, lines, "lineItems"));
+        return placeOnForm({ ...error, fields: Object.fromEntries(Object.entries(error.fields ?? {}).filter(([path]) => !path.startsWith("lineItems."))) });
+      },
+      failure: (error) => (base && isVersionConflict(error) ? null : error.message),
+      onFailure: (error) => {
+        if (base && isVersionConflict(error)) void showConflict(base.id);
+      },
+      onSuccess: (saved) => {
+        setConflict(null);
+        reset(valuesFromDto(saved, options));
+        router.push(`/opportunities/${saved.id}`);
+      },
+    },
+  );
+  const busy = submit.pending;
   useUnsavedChanges((isDirty || lines.length > 0) && !busy);
   const [pipelineId, stageId] = useWatch({ control, name: ["pipelineId", "stageId"] });
   const pipeline = options.pipelines.find((p) => p.id === pipelineId) ?? options.pipelines[0];
   const stage = stageById(options, stageId);
+
+  async function showConflict(id: string) {
+    const latest = await getOpportunityAction({ id });
+    if (latest.ok) setConflict(latest.data);
+    else toast.error(latest.error.message);
+  }
 
   async function save(values: OpportunityCreateInput, version?: number) {
     if (!base && lines.some((l) => Object.keys(draftErrors(l)).length)) {
@@ -73,35 +109,7 @@ export function OpportunityForm({ options, actorId, opportunity, preset = {}, ac
       toast.error("Please correct the highlighted line items");
       return;
     }
-    setBusy(true);
-    try {
-      // With lines the server derives the amounts from them; the form's copies are only a preview.
-      const { amount: _amount, recurringAmount: _recurring, ...withoutAmounts } = values;
-      const result = base
-        ? await updateOpportunityAction({ id: base.id, changes: { ...values, version: version ?? base.version } })
-        : await createOpportunityAction(lines.length ? { ...withoutAmounts, lineItems: lines.map(draftToInput) } : values);
-      if (result.ok) {
-        setConflict(null);
-        reset(valuesFromDto(result.data, options));
-        toast.success(base ? "Changes saved" : "Opportunity created");
-        router.push(`/opportunities/${result.data.id}`);
-        router.refresh();
-        return;
-      }
-      // A version conflict has no fields; a duplicate (externalId) names its field like a validation error.
-      if (result.error.code === "CONFLICT" && base && !result.error.fields) {
-        const latest = await getOpportunityAction({ id: base.id });
-        if (latest.ok) setConflict(latest.data);
-        else toast.error(latest.error.message);
-        return;
-      }
-      // Line errors go beside their cells in the editor; the rest beside the form's fields.
-      setLineErrors(errorsByKey(result.error.fields, lines, "lineItems"));
-      const fields = Object.fromEntries(Object.entries(result.error.fields ?? {}).filter(([path]) => !path.startsWith("lineItems.")));
-      applyServerErrors({ ...result.error, fields }, setError, isFormPath);
-    } finally {
-      setBusy(false);
-    }
+    await submit.run({ values, version });
   }
 
   const onSubmit = handleSubmit((values) => save(values), () => toast.error("Please correct the highlighted fields"));
@@ -181,12 +189,12 @@ export function OpportunityForm({ options, actorId, opportunity, preset = {}, ac
         <AttributionSection />
         <div className="sticky bottom-0 -mx-1 flex items-center justify-end gap-2 border-t border-border bg-background/90 px-1 py-3 backdrop-blur">
           {isDirty ? <span className="mr-auto text-xs text-muted">Unsaved changes</span> : null}
-          <button type="button" className={buttonClass("secondary")} onClick={() => (!isDirty || window.confirm(LEAVE_MESSAGE)) && router.back()}>
+          <Button onClick={() => (!isDirty || window.confirm(LEAVE_MESSAGE)) && router.back()}>
             Cancel
-          </button>
-          <button type="submit" className={buttonClass("primary")} disabled={isSubmitting || busy || !!conflict}>
+          </Button>
+          <Button type="submit" variant="primary" disabled={isSubmitting || busy || !!conflict}>
             {busy ? "Saving…" : base ? "Save changes" : "Create opportunity"}
-          </button>
+          </Button>
         </div>
       </form>
     </FormProvider>

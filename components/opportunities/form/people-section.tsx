@@ -1,18 +1,19 @@
 "use client";
 // Who: owner, members, the customer account (search as you type, or create
 // it inline) and its contacts, exactly one of them primary.
-import { useCallback } from "react";
 import { Controller, useFormContext, useWatch } from "react-hook-form";
 import { Star, X } from "lucide-react";
 import clsx from "clsx";
-import { createAccountAction, searchAccountsAction } from "@/app/(app)/accounts/actions";
-import { createContactAction, searchContactsAction } from "@/app/(app)/contacts/actions";
-import { Field, fieldAria, FormSection } from "@/components/forms/field";
+import { accountKeys, accountSearch } from "@/components/accounts/account-search";
+import { contactKeys, contactSearch } from "@/components/contacts/contact-search";
 import { SearchSelect, type SearchOption } from "@/components/forms/search-select";
-import { inputClass } from "@/components/forms/styles";
-import type { OpportunityFormOptions } from "@/lib/server/opportunities/form-options";
+import { IconButton } from "@/components/ui/button";
+import { Field, fieldAria, FormSection, inputClass } from "@/components/ui/field";
+import { firstFieldMessage, useAction } from "@/components/ui/use-action";
+import { createAccountAction } from "@/lib/actions/accounts";
+import { createContactAction } from "@/lib/actions/contacts";
+import type { OpportunityFormOptions } from "@/lib/server/opportunities/form/options";
 import type { OpportunityFormValues } from "@/lib/validation/opportunity";
-import { toast } from "sonner";
 
 export function PeopleSection({
   options,
@@ -30,40 +31,19 @@ export function PeopleSection({
   const { register, control, setValue, formState: { errors } } = useFormContext<OpportunityFormValues>();
   const [ownerId, accountId] = useWatch({ control, name: ["ownerId", "accountId"] });
 
-  const searchAccounts = useCallback(async (q: string) => {
-    const r = await searchAccountsAction({ q });
-    return r.ok ? r.data.map((a) => ({ id: a.id, label: a.name })) : [];
-  }, []);
-  const createAccount = useCallback(async (name: string) => {
-    const r = await createAccountAction({ name });
-    if (!r.ok) {
-      toast.error(r.error.fields?.name ?? r.error.message);
-      return null;
-    }
-    toast.success(`Account “${r.data.name}” created`);
-    return { id: r.data.id, label: r.data.name };
-  }, []);
-  const searchContacts = useCallback(
-    async (q: string) => {
-      const r = await searchContactsAction({ q, accountId: accountId ?? null });
-      return r.ok ? r.data.map((c) => ({ id: c.id, label: c.name, detail: c.accountName ?? c.email })) : [];
-    },
-    [accountId],
-  );
+  // Created inline, they are new search results; the form's own page data does not change.
+  const newAccount = useAction(createAccountAction, { success: (a) => `Account “${a.name}” created`, failure: firstFieldMessage, invalidate: [accountKeys.all] });
+  const newContact = useAction(createContactAction, { success: (c) => `Contact “${c.firstName} ${c.lastName}” created`, failure: firstFieldMessage, invalidate: [contactKeys.all] });
+  const createAccount = async (name: string) => {
+    const r = await newAccount.run({ name });
+    return r.ok ? { id: r.data.id, label: r.data.name } : null;
+  };
   // "Jane van Dyke" → first name "Jane", last name "van Dyke"; a single word is both.
-  const createContact = useCallback(
-    async (text: string) => {
-      const [first, ...rest] = text.trim().split(/\s+/);
-      const r = await createContactAction({ firstName: first, lastName: rest.join(" ") || first, accountId: accountId ?? null });
-      if (!r.ok) {
-        toast.error(Object.values(r.error.fields ?? {})[0] ?? r.error.message);
-        return null;
-      }
-      toast.success(`Contact “${r.data.firstName} ${r.data.lastName}” created`);
-      return { id: r.data.id, label: `${r.data.firstName} ${r.data.lastName}`, detail: account?.label ?? null };
-    },
-    [accountId, account],
-  );
+  const createContact = async (text: string) => {
+    const [first, ...rest] = text.trim().split(/\s+/);
+    const r = await newContact.run({ firstName: first, lastName: rest.join(" ") || first, accountId: accountId ?? null });
+    return r.ok ? { id: r.data.id, label: `${r.data.firstName} ${r.data.lastName}`, detail: account?.label ?? null } : null;
+  };
   const contactsError = errors.contacts?.message ?? errors.contacts?.root?.message;
 
   return (
@@ -114,7 +94,7 @@ export function PeopleSection({
             onAccount(a);
             setValue("accountId", a?.id ?? null, { shouldDirty: true, shouldValidate: true });
           }}
-          search={searchAccounts}
+          source={accountSearch()}
           onCreate={createAccount}
           placeholder="Search accounts, or type a new name"
           invalid={!!errors.accountId}
@@ -143,9 +123,9 @@ export function PeopleSection({
                           <Star className={clsx("size-3", c.isPrimary && "fill-current")} aria-hidden="true" />
                           {c.isPrimary ? "Primary" : "Make primary"}
                         </label>
-                        <button type="button" aria-label={`Remove ${contactLabels[c.contactId]?.label ?? "contact"}`} onClick={() => setList(list.filter((x) => x.contactId !== c.contactId))} className="rounded p-1 text-muted hover:bg-surface-muted hover:text-text">
-                          <X className="size-3.5" />
-                        </button>
+                        <IconButton label={`Remove ${contactLabels[c.contactId]?.label ?? "contact"}`} onClick={() => setList(list.filter((x) => x.contactId !== c.contactId))} className="size-6">
+                          <X className="size-3.5" aria-hidden="true" />
+                        </IconButton>
                       </span>
                     </li>
                   ))}
@@ -159,7 +139,7 @@ export function PeopleSection({
                   onContactLabel(o);
                   setList([...list, { contactId: o.id, isPrimary: list.length === 0 }]);
                 }}
-                search={searchContacts}
+                source={contactSearch(accountId ?? null)}
                 onCreate={createContact}
                 placeholder="Add a contact by name, email or company, or type a new name"
                 invalid={!!contactsError}

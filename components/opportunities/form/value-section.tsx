@@ -3,10 +3,9 @@
 // amount it gives), recurring revenue, and the probability with the
 // weighted amount beside it; the stage's probability shows until overridden.
 import { useFormContext, useWatch } from "react-hook-form";
-import { Field, fieldAria, FormSection } from "@/components/forms/field";
-import { inputClass } from "@/components/forms/styles";
+import { Field, fieldAria, FormSection, inputClass } from "@/components/ui/field";
 import { formatMoney, toBaseAmount, weightedAmount } from "@/lib/domain/money";
-import type { OpportunityFormOptions } from "@/lib/server/opportunities/form-options";
+import type { OpportunityFormOptions } from "@/lib/server/opportunities/form/options";
 import { FORECAST_CATEGORIES, type OpportunityFormValues } from "@/lib/validation/opportunity";
 import { stageById } from "./form-values";
 

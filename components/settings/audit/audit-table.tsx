@@ -1,8 +1,8 @@
 import Link from "next/link";
 import clsx from "clsx";
-import type { AuditPage } from "@/lib/server/settings/audit";
-import { Card } from "../ui/card";
-import { TableHead } from "../ui/table-head";
+import type { AuditPage } from "@/lib/server/audit/read";
+import { Card } from "@/components/ui/card";
+import { TableHead } from "@/components/ui/table-head";
 
 const timeFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 

@@ -3,17 +3,18 @@
 import { Pencil, Plus } from "lucide-react";
 import { useState } from "react";
 import clsx from "clsx";
-import type { CurrencyDto } from "@/lib/server/settings/currencies";
-import { setCurrencyActiveAction } from "@/app/(app)/settings/(admin)/currencies/actions";
-import { Button, IconButton } from "../ui/button";
-import { Card, Pill } from "../ui/card";
-import { TableHead } from "../ui/table-head";
-import { useSettingsAction } from "../use-settings-action";
+import type { CurrencyUsageDto } from "@/lib/server/currencies/read";
+import { updateCurrencyAction } from "@/lib/actions/currencies";
+import { Button, IconButton } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Pill } from "@/components/ui/pill";
+import { TableHead } from "@/components/ui/table-head";
+import { useAction } from "@/components/ui/use-action";
 import { CurrencyDialog } from "./currency-dialog";
 
-export function CurrencySettings({ currencies }: { currencies: CurrencyDto[] }) {
-  const [editing, setEditing] = useState<CurrencyDto | "new" | null>(null);
-  const { run } = useSettingsAction();
+export function CurrencySettings({ currencies }: { currencies: CurrencyUsageDto[] }) {
+  const [editing, setEditing] = useState<CurrencyUsageDto | "new" | null>(null);
+  const { run } = useAction(updateCurrencyAction, { success: (_d, { code, active }) => `${code} ${active ? "activated" : "deactivated"}` });
   const base = currencies.find((c) => c.isBase)?.code ?? "";
   return (
     <Card
@@ -39,7 +40,7 @@ export function CurrencySettings({ currencies }: { currencies: CurrencyDto[] }) 
               <td className="px-3 py-3 text-right tabular">{c.openOpportunities}</td>
               <td className="px-3 py-3">
                 {c.isBase ? <Pill tone="success">Active</Pill> : (
-                  <button type="button" className="rounded-full" onClick={() => run(() => setCurrencyActiveAction({ code: c.code, active: !c.active }), `${c.code} ${c.active ? "deactivated" : "activated"}`)} aria-label={`${c.active ? "Deactivate" : "Activate"} ${c.code}`}>
+                  <button type="button" className="rounded-full" onClick={() => run({ code: c.code, active: !c.active })} aria-label={`${c.active ? "Deactivate" : "Activate"} ${c.code}`}>
                     {c.active ? <Pill tone="success">Active</Pill> : <Pill>Inactive</Pill>}
                   </button>
                 )}

@@ -3,14 +3,13 @@
 // Defines or edits a custom field. Key and type are fixed after creation:
 // stored values live under the key and were validated against the type.
 import { useState } from "react";
-import type { CustomFieldDto } from "@/lib/server/settings/custom-fields";
-import { CUSTOM_FIELD_TYPES, type CustomFieldType } from "@/lib/validation/settings-custom-fields";
-import { createCustomFieldAction, updateCustomFieldAction } from "@/app/(app)/settings/(admin)/fields/actions";
-import { Button } from "../ui/button";
-import { Field } from "@/components/forms/field";
-import { FormActions, inputClass } from "../ui/field";
-import { Modal } from "../ui/modal";
-import { useSettingsAction } from "../use-settings-action";
+import type { CustomFieldDto } from "@/lib/server/custom-fields/manage";
+import { CUSTOM_FIELD_TYPES, type CustomFieldType } from "@/lib/validation/custom-fields";
+import { createCustomFieldAction, updateCustomFieldAction } from "@/lib/actions/custom-fields";
+import { Button } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { useAction } from "@/components/ui/use-action";
 
 export const TYPE_LABEL: Record<CustomFieldType, string> = { TEXT: "Text", TEXTAREA: "Long text", NUMBER: "Number", SELECT: "Select", CHECKBOX: "Checkbox", DATE: "Date" };
 
@@ -30,37 +29,39 @@ export function FieldDialog({ field, onClose }: { field: CustomFieldDto | "new";
   const [required, setRequired] = useState(existing?.required ?? false);
   const [options, setOptions] = useState((existing?.options ?? []).join("\n"));
   const [confirmRemoval, setConfirmRemoval] = useState(false);
-  const { run, fieldErrors, pending } = useSettingsAction();
+  const create = useAction(createCustomFieldAction, { success: (_d, input) => `${input.label} added` });
+  const update = useAction(updateCustomFieldAction, { success: (_d, input) => `${input.label} saved` });
+  const { fieldErrors, pending } = existing ? update : create;
   const optionList = options.split("\n").map((o) => o.trim()).filter(Boolean);
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     const result = existing
-      ? await run(() => updateCustomFieldAction({ id: existing.id, label, required, options: optionList, confirmRemovedOptions: confirmRemoval }), `${label} saved`)
-      : await run(() => createCustomFieldAction({ key, label, type, required, options: type === "SELECT" ? optionList : [] }), `${label} added`);
+      ? await update.run({ id: existing.id, label, required, options: optionList, confirmRemovedOptions: confirmRemoval })
+      : await create.run({ key, label, type, required, options: type === "SELECT" ? optionList : [] });
     if (result.ok) onClose();
     else if (result.error.code === "CONFLICT" && result.error.fields?.options) setConfirmRemoval(true);
   }
 
   return (
-    <Modal open onClose={onClose} title={existing ? `Edit ${existing.label}` : "Add a custom field"}>
+    <Dialog open onClose={onClose} title={existing ? `Edit ${existing.label}` : "Add a custom field"}>
       <form onSubmit={submit} noValidate className="space-y-4">
         <Field id="field-label" label="Label" error={fieldErrors.label}>
-          <input id="field-label" className={inputClass} autoFocus value={label} onChange={(e) => { setLabel(e.target.value); if (!existing && !keyTouched) setKey(keyFromLabel(e.target.value)); }} aria-invalid={!!fieldErrors.label} />
+          <input id="field-label" className={inputClass()} autoFocus value={label} onChange={(e) => { setLabel(e.target.value); if (!existing && !keyTouched) setKey(keyFromLabel(e.target.value)); }} aria-invalid={!!fieldErrors.label} />
         </Field>
         <div className="grid grid-cols-2 gap-4">
           <Field id="field-key" label="Key" error={fieldErrors.key} hint={existing ? "Keys never change." : "Used by the API and CSV export; fixed once created."}>
-            <input id="field-key" className={`${inputClass} font-mono`} value={key} readOnly={!!existing} onChange={(e) => { setKey(e.target.value); setKeyTouched(true); }} aria-invalid={!!fieldErrors.key} />
+            <input id="field-key" className={`${inputClass()} font-mono`} value={key} readOnly={!!existing} onChange={(e) => { setKey(e.target.value); setKeyTouched(true); }} aria-invalid={!!fieldErrors.key} />
           </Field>
           <Field id="field-type" label="Type" error={fieldErrors.type}>
-            <select id="field-type" className={inputClass} value={type} disabled={!!existing} onChange={(e) => setType(e.target.value as CustomFieldType)}>
+            <select id="field-type" className={inputClass()} value={type} disabled={!!existing} onChange={(e) => setType(e.target.value as CustomFieldType)}>
               {CUSTOM_FIELD_TYPES.map((t) => <option key={t} value={t}>{TYPE_LABEL[t]}</option>)}
             </select>
           </Field>
         </div>
         {type === "SELECT" ? (
           <Field id="field-options" label="Options, one per line" error={fieldErrors.options} hint="Removing an option keeps the values already stored; adding it back restores them.">
-            <textarea id="field-options" rows={5} className={inputClass} value={options} onChange={(e) => { setOptions(e.target.value); setConfirmRemoval(false); }} aria-invalid={!!fieldErrors.options} />
+            <textarea id="field-options" rows={5} className={inputClass()} value={options} onChange={(e) => { setOptions(e.target.value); setConfirmRemoval(false); }} aria-invalid={!!fieldErrors.options} />
           </Field>
         ) : null}
         <label className="flex items-center gap-2 text-sm">
@@ -72,11 +73,11 @@ export function FieldDialog({ field, onClose }: { field: CustomFieldDto | "new";
             Some opportunities use a removed option. Their values stay stored (hidden until the option returns). Save again to confirm.
           </p>
         ) : null}
-        <FormActions>
+        <DialogActions>
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant="primary" disabled={pending}>{confirmRemoval ? "Remove option and save" : existing ? "Save" : "Add field"}</Button>
-        </FormActions>
+        </DialogActions>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -3,24 +3,28 @@
 import { Eye, EyeOff, Pencil, Plus } from "lucide-react";
 import { useState } from "react";
 import clsx from "clsx";
-import type { CustomFieldDto } from "@/lib/server/settings/custom-fields";
-import { reorderCustomFieldsAction, setCustomFieldActiveAction } from "@/app/(app)/settings/(admin)/fields/actions";
-import { Button, IconButton } from "../ui/button";
-import { Card, Pill } from "../ui/card";
-import { MoveButtons, reordered } from "../ui/move-buttons";
-import { TableHead } from "../ui/table-head";
-import { useSettingsAction } from "../use-settings-action";
+import type { CustomFieldDto } from "@/lib/server/custom-fields/manage";
+import { reorderCustomFieldsAction, setCustomFieldActiveAction } from "@/lib/actions/custom-fields";
+import { Button, IconButton } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Pill } from "@/components/ui/pill";
+import { MoveButtons, reordered } from "@/components/ui/move-buttons";
+import { TableHead } from "@/components/ui/table-head";
+import { useAction } from "@/components/ui/use-action";
 import { FieldDialog, TYPE_LABEL } from "./field-dialog";
 
 export function FieldSettings({ fields }: { fields: CustomFieldDto[] }) {
   const [editing, setEditing] = useState<CustomFieldDto | "new" | null>(null);
-  const { run } = useSettingsAction();
+  const reorder = useAction(reorderCustomFieldsAction);
+  const setActive = useAction(setCustomFieldActiveAction, {
+    success: (_d, { id, active }) => `${fields.find((f) => f.id === id)?.label ?? "Field"} ${active ? "reactivated" : "deactivated"}`,
+  });
 
-  const move = (index: number, by: number) => run(() => reorderCustomFieldsAction({ ids: reordered(fields.map((f) => f.id), index, by) }));
+  const move = (index: number, by: number) => reorder.run({ ids: reordered(fields.map((f) => f.id), index, by) });
 
   async function toggle(f: CustomFieldDto) {
     if (f.active && f.usage > 0 && !window.confirm(`${f.usage} opportunities hold a value for ${f.label}. Deactivate it? The values stay stored and come back if you reactivate the field.`)) return;
-    await run(() => setCustomFieldActiveAction({ id: f.id, active: !f.active, confirm: true }), `${f.label} ${f.active ? "deactivated" : "reactivated"}`);
+    await setActive.run({ id: f.id, active: !f.active, confirm: true });
   }
 
   return (

@@ -3,24 +3,29 @@
 import { Eye, EyeOff, Pencil, Plus } from "lucide-react";
 import { useState } from "react";
 import clsx from "clsx";
-import type { ListItemDto } from "@/lib/server/settings/lists";
-import type { ListKind } from "@/lib/validation/settings-lists";
-import { createListItemAction, renameListItemAction, reorderListAction, setListItemActiveAction } from "@/app/(app)/settings/(admin)/lists/actions";
+import type { ListItemDto } from "@/lib/server/lists/items";
+import type { ListKind } from "@/lib/validation/lists";
+import { createListItemAction, reorderListAction, updateListItemAction } from "@/lib/actions/lists";
 import { STAGE_COLORS } from "../pipelines/stage-form-dialog";
-import { Button, IconButton } from "../ui/button";
-import { Card, Pill } from "../ui/card";
-import { inputClass } from "../ui/field";
-import { MoveButtons, reordered } from "../ui/move-buttons";
-import { NameDialog } from "../ui/name-dialog";
-import { useSettingsAction } from "../use-settings-action";
+import { Button, IconButton } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Pill } from "@/components/ui/pill";
+import { inputClass } from "@/components/ui/field";
+import { MoveButtons, reordered } from "@/components/ui/move-buttons";
+import { NameDialog } from "../name-dialog";
+import { useAction } from "@/components/ui/use-action";
 
 export function ListEditor({ kind, title, description, items }: { kind: ListKind; title: string; description: string; items: ListItemDto[] }) {
   const [color, setColor] = useState(STAGE_COLORS[0]);
   const [renaming, setRenaming] = useState<ListItemDto | null>(null);
-  const { run, fieldErrors, pending, clearErrors } = useSettingsAction();
+  const reorder = useAction(reorderListAction);
+  const create = useAction(createListItemAction, { success: (_d, { name }) => `${name} added` });
+  const update = useAction(updateListItemAction, {
+    success: (d, input) => (input.active === undefined ? "Renamed" : `${d.name} ${input.active ? "reactivated" : "deactivated"}`),
+  });
   const isLabel = kind === "label";
 
-  const move = (index: number, by: number) => run(() => reorderListAction({ kind, ids: reordered(items.map((i) => i.id), index, by) }));
+  const move = (index: number, by: number) => reorder.run({ kind, ids: reordered(items.map((i) => i.id), index, by) });
 
   return (
     <Card title={title} description={description}>
@@ -32,10 +37,10 @@ export function ListEditor({ kind, title, description, items }: { kind: ListKind
             {isLabel ? <code className="text-xs text-muted">{item.id}</code> : null}
             {!item.active ? <Pill>Inactive</Pill> : null}
             <MoveButtons name={item.name} index={i} count={items.length} onMove={(by) => move(i, by)} />
-            <IconButton label={`Rename ${item.name}`} onClick={() => { clearErrors(); setRenaming(item); }}><Pencil className="size-4" aria-hidden="true" /></IconButton>
+            <IconButton label={`Rename ${item.name}`} onClick={() => { update.clearErrors(); setRenaming(item); }}><Pencil className="size-4" aria-hidden="true" /></IconButton>
             <IconButton
               label={`${item.active ? "Deactivate" : "Reactivate"} ${item.name}`}
-              onClick={() => run(() => setListItemActiveAction({ kind, id: item.id, active: !item.active }), `${item.name} ${item.active ? "deactivated" : "reactivated"}`)}
+              onClick={() => update.run({ kind, id: item.id, active: !item.active })}
             >
               {item.active ? <EyeOff className="size-4" aria-hidden="true" /> : <Eye className="size-4" aria-hidden="true" />}
             </IconButton>
@@ -48,21 +53,21 @@ export function ListEditor({ kind, title, description, items }: { kind: ListKind
           e.preventDefault();
           const form = e.currentTarget;
           const name = String(new FormData(form).get("name") ?? "");
-          const result = await run(() => createListItemAction({ kind, name, ...(isLabel ? { color } : {}) }), `${name} added`);
+          const result = await create.run({ kind, name, ...(isLabel ? { color } : {}) });
           if (result.ok) form.reset();
         }}
       >
         <div className="flex-1">
           <label htmlFor={`new-${kind}`} className="sr-only">New item for {title}</label>
-          <input id={`new-${kind}`} name="name" className={inputClass} placeholder={`Add to ${title.toLowerCase()}…`} maxLength={80} aria-invalid={!!fieldErrors.name} />
-          {fieldErrors.name ? <p role="alert" className="mt-1 text-xs text-danger">{fieldErrors.name}</p> : null}
+          <input id={`new-${kind}`} name="name" className={inputClass()} placeholder={`Add to ${title.toLowerCase()}…`} maxLength={80} aria-invalid={!!create.fieldErrors.name} />
+          {create.fieldErrors.name ? <p role="alert" className="mt-1 text-xs text-danger">{create.fieldErrors.name}</p> : null}
         </div>
         {isLabel ? (
           <select aria-label="Label color" className="rounded-lg border border-border bg-surface px-2 py-2 text-sm" value={color} onChange={(e) => setColor(e.target.value)} style={{ color }}>
             {STAGE_COLORS.map((c) => <option key={c} value={c} style={{ color: c }}>● {c}</option>)}
           </select>
         ) : null}
-        <Button type="submit" disabled={pending}><Plus className="size-4" aria-hidden="true" /> Add</Button>
+        <Button type="submit" disabled={create.pending}><Plus className="size-4" aria-hidden="true" /> Add</Button>
       </form>
       <NameDialog
         key={renaming?.id ?? "none"}
@@ -70,8 +75,8 @@ export function ListEditor({ kind, title, description, items }: { kind: ListKind
         onClose={() => setRenaming(null)}
         title={`Rename ${renaming?.name ?? ""}`}
         initial={renaming?.name ?? ""}
-        error={fieldErrors.name}
-        onSubmit={async (newName) => (await run(() => renameListItemAction({ kind, id: renaming!.id, name: newName }), "Renamed")).ok}
+        error={update.fieldErrors.name}
+        onSubmit={async (newName) => (await update.run({ kind, id: renaming!.id, name: newName })).ok}
       />
     </Card>
   );

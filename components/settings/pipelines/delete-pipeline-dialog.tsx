@@ -3,15 +3,15 @@
 // Deleting a pipeline with opportunities asks for a target pipeline and, for
 // each stage that holds any, the target stage (same type preselected).
 import { useState } from "react";
-import type { PipelineDto } from "@/lib/server/settings/pipeline-dto";
-import { deletePipelineAction } from "@/app/(app)/settings/(admin)/pipelines/actions";
-import { Button } from "../ui/button";
-import { FormActions, inputClass } from "../ui/field";
-import { SelectField } from "../ui/select-field";
-import { Modal } from "../ui/modal";
-import { useSettingsAction } from "../use-settings-action";
+import type { EditorPipelineDto } from "@/lib/server/pipelines/editor";
+import { deletePipelineAction } from "@/lib/actions/pipelines";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { inputClass } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
+import { useAction } from "@/components/ui/use-action";
 
-function defaultMap(pipeline: PipelineDto, target: PipelineDto | undefined): Record<string, string> {
+function defaultMap(pipeline: EditorPipelineDto, target: EditorPipelineDto | undefined): Record<string, string> {
   if (!target) return {};
   return Object.fromEntries(
     pipeline.stages.filter((s) => s.opportunityCount > 0).map((s) => [s.id, (target.stages.find((t) => t.type === s.type && t.name === s.name) ?? target.stages.find((t) => t.type === s.type))?.id ?? ""]),
@@ -20,8 +20,8 @@ function defaultMap(pipeline: PipelineDto, target: PipelineDto | undefined): Rec
 
 export function DeletePipelineDialog({ open, pipeline, others, lostReasons, onClose, onDeleted }: {
   open: boolean;
-  pipeline: PipelineDto;
-  others: PipelineDto[];
+  pipeline: EditorPipelineDto;
+  others: EditorPipelineDto[];
   lostReasons: { id: string; name: string }[];
   onClose: () => void;
   onDeleted: () => void;
@@ -30,16 +30,19 @@ export function DeletePipelineDialog({ open, pipeline, others, lostReasons, onCl
   const target = others.find((p) => p.id === targetId);
   const [map, setMap] = useState<Record<string, string>>(() => defaultMap(pipeline, target));
   const [reason, setReason] = useState("");
-  const { run, fieldErrors, pending } = useSettingsAction();
+  const { run, fieldErrors, pending } = useAction(deletePipelineAction, {
+    success: (d) => `Pipeline ${pipeline.name} deleted${d.movedOpportunities ? `; ${d.movedOpportunities} opportunities moved to ${target?.name}` : ""}`,
+  });
   const held = pipeline.stages.filter((s) => s.opportunityCount > 0);
   const needsReason = held.some((s) => s.type !== "LOST" && target?.stages.find((t) => t.id === map[s.id])?.type === "LOST");
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    const result = await run(
-      () => deletePipelineAction({ id: pipeline.id, targetPipelineId: held.length ? targetId || null : null, stageMap: held.length ? map : {}, lostReasonId: needsReason ? reason || null : null }),
-      (d) => `Pipeline ${pipeline.name} deleted${d.moved ? `; ${d.moved} opportunities moved to ${target?.name}` : ""}`,
-    );
+    const result = await run({
+      id: pipeline.id,
+      ...(held.length && targetId ? { targetPipelineId: targetId, stageMap: map } : {}),
+      ...(needsReason && reason ? { lostReasonId: reason } : {}),
+    });
     if (result.ok) {
       onClose();
       onDeleted();
@@ -47,7 +50,7 @@ export function DeletePipelineDialog({ open, pipeline, others, lostReasons, onCl
   }
 
   return (
-    <Modal
+    <Dialog
       open={open}
       onClose={onClose}
       wide
@@ -75,7 +78,7 @@ export function DeletePipelineDialog({ open, pipeline, others, lostReasons, onCl
                     </label>
                     <span className="text-muted" aria-hidden="true">→</span>
                     <div>
-                      <select id={`map-${s.id}`} className={inputClass} value={map[s.id] ?? ""} onChange={(e) => setMap({ ...map, [s.id]: e.target.value })} aria-invalid={!!fieldErrors[`stageMap.${s.id}`]}>
+                      <select id={`map-${s.id}`} className={inputClass()} value={map[s.id] ?? ""} onChange={(e) => setMap({ ...map, [s.id]: e.target.value })} aria-invalid={!!fieldErrors[`stageMap.${s.id}`]}>
                         <option value="">Choose a stage…</option>
                         {target.stages.map((t) => (
                           <option key={t.id} value={t.id}>{t.name}</option>
@@ -92,13 +95,13 @@ export function DeletePipelineDialog({ open, pipeline, others, lostReasons, onCl
             ) : null}
           </>
         ) : null}
-        <FormActions>
+        <DialogActions>
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant="danger" disabled={pending || (held.length > 0 && (!target || held.some((s) => !map[s.id])))}>
             {held.length ? "Move and delete" : "Delete pipeline"}
           </Button>
-        </FormActions>
+        </DialogActions>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -3,35 +3,33 @@
 // Deleting a stage that holds opportunities asks where they go; they move with
 // their history, as a board move would, in the same transaction as the delete.
 import { useState } from "react";
-import type { StageDto } from "@/lib/server/settings/pipeline-dto";
-import { deleteStageAction } from "@/app/(app)/settings/(admin)/pipelines/actions";
-import { Button } from "../ui/button";
-import { FormActions } from "../ui/field";
-import { SelectField } from "../ui/select-field";
-import { Modal } from "../ui/modal";
-import { useSettingsAction } from "../use-settings-action";
+import type { EditorStageDto } from "@/lib/server/pipelines/editor";
+import { deleteStageAction } from "@/lib/actions/stages";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { SelectField } from "@/components/ui/select-field";
+import { useAction } from "@/components/ui/use-action";
 
 export function DeleteStageDialog({ stage, stages, lostReasons, onClose }: {
-  stage: StageDto | null;
-  stages: StageDto[];
+  stage: EditorStageDto | null;
+  stages: EditorStageDto[];
   lostReasons: { id: string; name: string }[];
   onClose: () => void;
 }) {
   const others = stages.filter((s) => s.id !== stage?.id);
   const [target, setTarget] = useState("");
   const [reason, setReason] = useState("");
-  const { run, fieldErrors, pending } = useSettingsAction();
   const held = stage?.opportunityCount ?? 0;
   const targetStage = others.find((s) => s.id === target);
+  const { run, fieldErrors, pending } = useAction(deleteStageAction, {
+    success: (d) => (d.movedOpportunities ? `Stage ${stage?.name} deleted; ${d.movedOpportunities} opportunities moved to ${targetStage?.name}` : `Stage ${stage?.name} deleted`),
+  });
   const needsReason = held > 0 && targetStage?.type === "LOST" && stage?.type !== "LOST";
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     if (!stage) return;
-    const result = await run(
-      () => deleteStageAction({ id: stage.id, targetStageId: held ? target || null : null, lostReasonId: needsReason ? reason || null : null }),
-      (d) => (d.moved ? `Stage ${stage.name} deleted; ${d.moved} opportunities moved to ${targetStage?.name}` : `Stage ${stage.name} deleted`),
-    );
+    const result = await run({ id: stage.id, ...(held && target ? { targetStageId: target } : {}), ...(needsReason && reason ? { lostReasonId: reason } : {}) });
     if (result.ok) close();
   }
   function close() {
@@ -41,7 +39,7 @@ export function DeleteStageDialog({ stage, stages, lostReasons, onClose }: {
   }
 
   return (
-    <Modal
+    <Dialog
       open={stage !== null}
       onClose={close}
       title={`Delete stage ${stage?.name ?? ""}`}
@@ -55,13 +53,13 @@ export function DeleteStageDialog({ stage, stages, lostReasons, onClose }: {
           <SelectField id="delete-stage-reason" label="Lost reason for the moved opportunities" error={fieldErrors.lostReasonId} placeholder="Choose a reason…" value={reason} onChange={setReason} options={lostReasons.map((r) => ({ value: r.id, label: r.name }))} />
         ) : null}
         {fieldErrors.id ? <p role="alert" className="text-sm text-danger">{fieldErrors.id}</p> : null}
-        <FormActions>
+        <DialogActions>
           <Button onClick={close}>Cancel</Button>
           <Button type="submit" variant="danger" disabled={pending || (held > 0 && !target) || (needsReason && !reason)}>
             {held ? "Move and delete" : "Delete stage"}
           </Button>
-        </FormActions>
+        </DialogActions>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -7,29 +7,37 @@ import { useRouter } from "next/navigation";
 import { Archive, ArchiveRestore, Pencil, Plus, Star, Trash2 } from "lucide-react";
 import { useState } from "react";
 import clsx from "clsx";
-import type { PipelineDto } from "@/lib/server/settings/pipeline-dto";
-import {
-  archivePipelineAction, createPipelineAction, renamePipelineAction, reorderPipelinesAction, setDefaultPipelineAction,
-} from "@/app/(app)/settings/(admin)/pipelines/actions";
-import { Button } from "../ui/button";
-import { Pill } from "../ui/card";
-import { MoveButtons, reordered } from "../ui/move-buttons";
-import { NameDialog } from "../ui/name-dialog";
-import { useSettingsAction } from "../use-settings-action";
+import type { EditorPipelineDto } from "@/lib/server/pipelines/editor";
+import { createPipelineAction, reorderPipelinesAction, updatePipelineAction } from "@/lib/actions/pipelines";
+import { Button } from "@/components/ui/button";
+import { Pill } from "@/components/ui/pill";
+import { MoveButtons, reordered } from "@/components/ui/move-buttons";
+import { NameDialog } from "../name-dialog";
+import { useAction } from "@/components/ui/use-action";
 import { DeletePipelineDialog } from "./delete-pipeline-dialog";
 import { StageEditor } from "./stage-editor";
 
 export function PipelineSettings({ pipelines, selectedId, lostReasons }: {
-  pipelines: PipelineDto[];
+  pipelines: EditorPipelineDto[];
   selectedId: string | null;
   lostReasons: { id: string; name: string }[];
 }) {
   const router = useRouter();
   const selected = pipelines.find((p) => p.id === selectedId) ?? null;
   const [dialog, setDialog] = useState<"new" | "rename" | "delete" | null>(null);
-  const { run, fieldErrors, clearErrors } = useSettingsAction();
+  const reorder = useAction(reorderPipelinesAction, { success: "Pipeline order saved" });
+  const create = useAction(createPipelineAction, { success: (_d, { name }) => `Pipeline ${name} created with starter stages` });
+  const update = useAction(updatePipelineAction, {
+    success: (d, input) =>
+      input.isDefault ? `${d.name} is now the default pipeline` : input.isArchived !== undefined ? (input.isArchived ? "Pipeline archived" : "Pipeline restored") : "Pipeline renamed",
+  });
+  const openDialog = (which: "new" | "rename") => {
+    create.clearErrors();
+    update.clearErrors();
+    setDialog(which);
+  };
 
-  const move = (index: number, by: number) => run(() => reorderPipelinesAction({ ids: reordered(pipelines.map((p) => p.id), index, by) }), "Pipeline order saved");
+  const move = (index: number, by: number) => reorder.run({ ids: reordered(pipelines.map((p) => p.id), index, by) });
 
   return (
     <div className="space-y-6">
@@ -53,7 +61,7 @@ export function PipelineSettings({ pipelines, selectedId, lostReasons }: {
             </li>
           ))}
         </ul>
-        <Button className="border-dashed" onClick={() => { clearErrors(); setDialog("new"); }}>
+        <Button className="border-dashed" onClick={() => openDialog("new")}>
           <Plus className="size-4" aria-hidden="true" /> New pipeline
         </Button>
       </div>
@@ -67,16 +75,16 @@ export function PipelineSettings({ pipelines, selectedId, lostReasons }: {
               {selected.isArchived ? <Pill>Archived</Pill> : null}
             </div>
             <div className="flex flex-wrap gap-2">
-              <Button size="sm" onClick={() => { clearErrors(); setDialog("rename"); }}>
+              <Button size="sm" onClick={() => openDialog("rename")}>
                 <Pencil className="size-3.5" aria-hidden="true" /> Rename
               </Button>
               {!selected.isDefault && !selected.isArchived ? (
-                <Button size="sm" onClick={() => run(() => setDefaultPipelineAction({ id: selected.id }), `${selected.name} is now the default pipeline`)}>
+                <Button size="sm" onClick={() => update.run({ id: selected.id, isDefault: true })}>
                   <Star className="size-3.5" aria-hidden="true" /> Make default
                 </Button>
               ) : null}
               {!selected.isDefault ? (
-                <Button size="sm" onClick={() => run(() => archivePipelineAction({ id: selected.id, archived: !selected.isArchived }), selected.isArchived ? "Pipeline restored" : "Pipeline archived")}>
+                <Button size="sm" onClick={() => update.run({ id: selected.id, isArchived: !selected.isArchived })}>
                   {selected.isArchived ? <ArchiveRestore className="size-3.5" aria-hidden="true" /> : <Archive className="size-3.5" aria-hidden="true" />}
                   {selected.isArchived ? "Restore" : "Archive"}
                 </Button>
@@ -98,9 +106,9 @@ export function PipelineSettings({ pipelines, selectedId, lostReasons }: {
         onClose={() => setDialog(null)}
         title="New pipeline"
         submitLabel="Create pipeline"
-        error={fieldErrors.name}
+        error={create.fieldErrors.name}
         onSubmit={async (name) => {
-          const result = await run(() => createPipelineAction({ name }), `Pipeline ${name} created with starter stages`);
+          const result = await create.run({ name });
           if (result.ok) router.push(`/settings/pipelines?pipeline=${result.data.id}`);
           return result.ok;
         }}
@@ -112,8 +120,8 @@ export function PipelineSettings({ pipelines, selectedId, lostReasons }: {
           onClose={() => setDialog(null)}
           title={`Rename ${selected.name}`}
           initial={selected.name}
-          error={fieldErrors.name}
-          onSubmit={async (name) => (await run(() => renamePipelineAction({ id: selected.id, name }), "Pipeline renamed")).ok}
+          error={update.fieldErrors.name}
+          onSubmit={async (name) => (await update.run({ id: selected.id, name })).ok}
         />
       ) : null}
       {selected ? (

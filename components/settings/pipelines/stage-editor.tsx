@@ -9,11 +9,12 @@ import { GripVertical, Pencil, Plus, Trash2 } from "lucide-react";
 import { useState } from "react";
 import clsx from "clsx";
 import { missingStageTypes, stageSetProblem } from "@/lib/domain/pipeline-rules";
-import type { PipelineDto, StageDto } from "@/lib/server/settings/pipeline-dto";
-import { createStageAction, reorderStagesAction, updateStageAction } from "@/app/(app)/settings/(admin)/pipelines/actions";
-import { Button, IconButton } from "../ui/button";
-import { Card, Pill } from "../ui/card";
-import { useSettingsAction } from "../use-settings-action";
+import type { EditorPipelineDto, EditorStageDto } from "@/lib/server/pipelines/editor";
+import { createStageAction, reorderStagesAction, updateStageAction } from "@/lib/actions/stages";
+import { Button, IconButton } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Pill } from "@/components/ui/pill";
+import { useAction } from "@/components/ui/use-action";
 import { DeleteStageDialog } from "./delete-stage-dialog";
 import { StageFormDialog, type StageSubmit } from "./stage-form-dialog";
 
@@ -21,7 +22,7 @@ const TYPE_TONE = { OPEN: "accent", WON: "success", LOST: "danger" } as const;
 const TYPE_LABEL = { OPEN: "Open", WON: "Won", LOST: "Lost" } as const;
 const CATEGORY_LABEL = { PIPELINE: "Pipeline", BEST_CASE: "Best case", COMMIT: "Commit", CLOSED: "Closed", OMITTED: "Omitted" } as const;
 
-export function StageEditor({ pipeline, lostReasons }: { pipeline: PipelineDto; lostReasons: { id: string; name: string }[] }) {
+export function StageEditor({ pipeline, lostReasons }: { pipeline: EditorPipelineDto; lostReasons: { id: string; name: string }[] }) {
   const [order, setOrder] = useState(pipeline.stages);
   const [seen, setSeen] = useState(pipeline.stages);
   // Server data wins whenever it changes (after a save or a refresh).
@@ -29,9 +30,16 @@ export function StageEditor({ pipeline, lostReasons }: { pipeline: PipelineDto; 
     setSeen(pipeline.stages);
     setOrder(pipeline.stages);
   }
-  const [editing, setEditing] = useState<StageDto | "new" | null>(null);
-  const [deleting, setDeleting] = useState<StageDto | null>(null);
-  const { run, fieldErrors, clearErrors } = useSettingsAction();
+  const [editing, setEditing] = useState<EditorStageDto | "new" | null>(null);
+  const [deleting, setDeleting] = useState<EditorStageDto | null>(null);
+  const reorder = useAction(reorderStagesAction, { success: "Stage order saved" });
+  const create = useAction(createStageAction, { success: (_d, { name }) => `Stage ${name} added` });
+  const update = useAction(updateStageAction, { success: (d) => (d.updatedOpportunities ? `Stage saved; ${d.updatedOpportunities} opportunities updated` : "Stage saved") });
+  const edit = (stage: EditorStageDto | "new") => {
+    create.clearErrors();
+    update.clearErrors();
+    setEditing(stage);
+  };
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
 
   async function onDragEnd(event: DragEndEvent) {
@@ -39,16 +47,15 @@ export function StageEditor({ pipeline, lostReasons }: { pipeline: PipelineDto; 
     if (!over || active.id === over.id) return;
     const next = arrayMove(order, order.findIndex((s) => s.id === active.id), order.findIndex((s) => s.id === over.id));
     setOrder(next);
-    const result = await run(() => reorderStagesAction({ pipelineId: pipeline.id, ids: next.map((s) => s.id) }), "Stage order saved");
+    const result = await reorder.run({ pipelineId: pipeline.id, ids: next.map((s) => s.id) });
     if (!result.ok) setOrder(pipeline.stages);
   }
 
-  async function save(values: StageSubmit): Promise<boolean> {
+  async function save({ afterStageId, applyToOpen, ...fields }: StageSubmit): Promise<boolean> {
     const target = editing;
     const result = target === "new"
-      ? await run(() => createStageAction({ ...values, pipelineId: pipeline.id }), `Stage ${values.name} added`)
-      : await run(() => updateStageAction({ ...values, id: (target as StageDto).id }), (d) =>
-          d.updatedOpportunities ? `Stage saved; ${d.updatedOpportunities} opportunities updated` : "Stage saved");
+      ? await create.run({ ...fields, pipelineId: pipeline.id, afterStageId })
+      : await update.run({ ...fields, applyToOpen, id: (target as EditorStageDto).id });
     return result.ok;
   }
 
@@ -58,7 +65,7 @@ export function StageEditor({ pipeline, lostReasons }: { pipeline: PipelineDto; 
       title={`Stages of ${pipeline.name}`}
       description="Drag a stage by its handle to reorder. Every pipeline keeps at least one open, one won and one lost stage."
       actions={
-        <Button variant="primary" size="sm" onClick={() => { clearErrors(); setEditing("new"); }}>
+        <Button variant="primary" size="sm" onClick={() => edit("new")}>
           <Plus className="size-4" aria-hidden="true" /> Add stage
         </Button>
       }
@@ -72,8 +79,8 @@ export function StageEditor({ pipeline, lostReasons }: { pipeline: PipelineDto; 
                 key={stage.id}
                 stage={stage}
                 onlyOfType={order.filter((s) => s.type === stage.type).length === 1}
-                onEdit={() => { clearErrors(); setEditing(stage); }}
-                onDelete={() => { clearErrors(); setDeleting(stage); }}
+                onEdit={() => edit(stage)}
+                onDelete={() => setDeleting(stage)}
               />
             ))}
           </ol>
@@ -84,7 +91,7 @@ export function StageEditor({ pipeline, lostReasons }: { pipeline: PipelineDto; 
         onClose={() => setEditing(null)}
         stage={editing === "new" ? null : editing}
         stages={order}
-        serverErrors={fieldErrors}
+        serverErrors={editing === "new" ? create.fieldErrors : update.fieldErrors}
         onSubmit={save}
       />
       <DeleteStageDialog stage={deleting} stages={order} lostReasons={lostReasons} onClose={() => setDeleting(null)} />
@@ -92,7 +99,7 @@ export function StageEditor({ pipeline, lostReasons }: { pipeline: PipelineDto; 
   );
 }
 
-function StageRow({ stage, onlyOfType, onEdit, onDelete }: { stage: StageDto; onlyOfType: boolean; onEdit: () => void; onDelete: () => void }) {
+function StageRow({ stage, onlyOfType, onEdit, onDelete }: { stage: EditorStageDto; onlyOfType: boolean; onEdit: () => void; onDelete: () => void }) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: stage.id });
   return (
     <li

@@ -5,12 +5,11 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import type { StageDto } from "@/lib/server/settings/pipeline-dto";
-import { stageFormSchema, type StageForm } from "@/lib/validation/settings-pipelines";
-import { Button } from "../ui/button";
-import { Field } from "@/components/forms/field";
-import { FormActions, inputClass } from "../ui/field";
-import { Modal } from "../ui/modal";
+import type { EditorStageDto } from "@/lib/server/pipelines/editor";
+import { stageFormSchema, type StageForm } from "@/lib/validation/stages";
+import { Button } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
 
 export const STAGE_COLORS = ["#94a3b8", "#60a5fa", "#38bdf8", "#22d3ee", "#a78bfa", "#f472b6", "#f59e0b", "#f97316", "#10b981", "#ef4444"];
 const CATEGORY_LABEL = { PIPELINE: "Pipeline", BEST_CASE: "Best case", COMMIT: "Commit", CLOSED: "Closed", OMITTED: "Omitted" } as const;
@@ -26,8 +25,8 @@ export function StageFormDialog({
   open: boolean;
   onClose: () => void;
   /** null: a new stage. */
-  stage: StageDto | null;
-  stages: StageDto[];
+  stage: EditorStageDto | null;
+  stages: EditorStageDto[];
   serverErrors: Record<string, string>;
   onSubmit: (values: StageSubmit) => Promise<boolean>;
 }) {
@@ -56,7 +55,7 @@ export function StageFormDialog({
   const id = (name: string) => `stage-${name}`;
 
   return (
-    <Modal open={open} onClose={onClose} title={stage ? `Edit stage ${stage.name}` : "Add a stage"} wide>
+    <Dialog open={open} onClose={onClose} title={stage ? `Edit stage ${stage.name}` : "Add a stage"} wide>
       <form
         noValidate
         onSubmit={handleSubmit(async (v) => {
@@ -67,10 +66,10 @@ export function StageFormDialog({
         className="grid grid-cols-2 gap-4"
       >
         <Field id={id("name")} label="Name" error={err("name")} className="col-span-2">
-          <input id={id("name")} className={inputClass} autoFocus aria-invalid={!!err("name")} {...register("name")} />
+          <input id={id("name")} className={inputClass()} autoFocus aria-invalid={!!err("name")} {...register("name")} />
         </Field>
         <Field id={id("type")} label="Type" error={err("type")} hint="Won and lost stages close the deal.">
-          <select id={id("type")} className={inputClass} {...register("type")}>
+          <select id={id("type")} className={inputClass()} {...register("type")}>
             <option value="OPEN">Open</option>
             <option value="WON">Won</option>
             <option value="LOST">Lost</option>
@@ -82,7 +81,7 @@ export function StageFormDialog({
             type="number"
             min={0}
             max={100}
-            className={inputClass}
+            className={inputClass()}
             readOnly={type !== "OPEN"}
             aria-invalid={!!err("probability")}
             {...register("probability", { valueAsNumber: true })}
@@ -90,13 +89,13 @@ export function StageFormDialog({
         </Field>
         <Field id={id("forecastCategory")} label="Forecast category" error={err("forecastCategory")}>
           {type === "OPEN" ? (
-            <select id={id("forecastCategory")} className={inputClass} {...register("forecastCategory")}>
+            <select id={id("forecastCategory")} className={inputClass()} {...register("forecastCategory")}>
               {(["PIPELINE", "BEST_CASE", "COMMIT"] as const).map((c) => (
                 <option key={c} value={c}>{CATEGORY_LABEL[c]}</option>
               ))}
             </select>
           ) : (
-            <input id={id("forecastCategory")} className={inputClass} readOnly value={type === "WON" ? CATEGORY_LABEL.CLOSED : CATEGORY_LABEL.OMITTED} />
+            <input id={id("forecastCategory")} className={inputClass()} readOnly value={type === "WON" ? CATEGORY_LABEL.CLOSED : CATEGORY_LABEL.OMITTED} />
           )}
         </Field>
         <Field id={id("rottingDays")} label="Rotting after (days)" error={err("rottingDays")} hint="Empty: never warn.">
@@ -104,7 +103,7 @@ export function StageFormDialog({
             id={id("rottingDays")}
             type="number"
             min={1}
-            className={inputClass}
+            className={inputClass()}
             aria-invalid={!!err("rottingDays")}
             {...register("rottingDays", { setValueAs: (v) => (v === "" || v === null ? null : Number(v)) })}
           />
@@ -127,7 +126,7 @@ export function StageFormDialog({
         </fieldset>
         {stage === null ? (
           <Field id={id("afterStageId")} label="Position" className="col-span-2">
-            <select id={id("afterStageId")} className={inputClass} {...register("afterStageId")}>
+            <select id={id("afterStageId")} className={inputClass()} {...register("afterStageId")}>
               {stages.map((s) => (
                 <option key={s.id} value={s.id}>After {s.name}</option>
               ))}
@@ -145,19 +144,19 @@ export function StageFormDialog({
         ) : null}
         {serverErrors._root || serverErrors.id ? <p role="alert" className="col-span-2 text-sm text-danger">{serverErrors._root ?? serverErrors.id}</p> : null}
         <div className="col-span-2">
-          <FormActions>
+          <DialogActions>
             <Button onClick={onClose}>Cancel</Button>
             <Button type="submit" variant="primary" disabled={isSubmitting}>
               {stage ? "Save stage" : "Add stage"}
             </Button>
-          </FormActions>
+          </DialogActions>
         </div>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 
-function lastOpenId(stages: StageDto[]): string {
+function lastOpenId(stages: EditorStageDto[]): string {
   const open = stages.filter((s) => s.type === "OPEN");
   return (open[open.length - 1] ?? stages[stages.length - 1])?.id ?? "";
 }

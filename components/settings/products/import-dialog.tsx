@@ -1,11 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import { importProductsAction } from "@/app/(app)/settings/(admin)/products/actions";
-import { Button } from "../ui/button";
-import { FormActions } from "../ui/field";
-import { Modal } from "../ui/modal";
-import { useSettingsAction } from "../use-settings-action";
+import { importProductsAction } from "@/lib/actions/products";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { useAction } from "@/components/ui/use-action";
 
 /** "rows.3.unitPrice" -> "Row 3, unitPrice". */
 const where = (path: string) => path.replace(/^rows\.(\d+)\.(.+)$/, "Row $1, $2").replace(/^csv$/, "File");
@@ -13,15 +12,15 @@ const where = (path: string) => path.replace(/^rows\.(\d+)\.(.+)$/, "Row $1, $2"
 /** Imports a CSV file: all rows or none, every problem listed by row and column. */
 export function ImportDialog({ onClose }: { onClose: () => void }) {
   const [file, setFile] = useState<File | null>(null);
-  const { run, fieldErrors, pending } = useSettingsAction();
+  const { run, fieldErrors, pending } = useAction(importProductsAction, { success: (d) => `Imported: ${d.created} added, ${d.updated} updated` });
   const problems = Object.entries(fieldErrors);
   return (
-    <Modal open onClose={onClose} wide title="Import products from CSV" description="Columns: code, name, unitPrice, currency (required); description, unit, group, billing (ONE_TIME or MONTHLY), active (yes/no). Known codes are updated, new ones added.">
+    <Dialog open onClose={onClose} wide title="Import products from CSV" description="Columns: code, name, unitPrice, currency (required); description, unit, group, billing (ONE_TIME or MONTHLY), active (yes/no). Known codes are updated, new ones added.">
       <form
         onSubmit={async (e) => {
           e.preventDefault();
           if (!file) return;
-          const result = await run(() => file.text().then((csv) => importProductsAction({ csv })), (d) => `Imported: ${d.created} added, ${d.updated} updated`);
+          const result = await run({ csv: await file.text() });
           if (result.ok) onClose();
         }}
       >
@@ -35,11 +34,11 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             </ul>
           </div>
         ) : null}
-        <FormActions>
+        <DialogActions>
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant="primary" disabled={!file || pending}>Import</Button>
-        </FormActions>
+        </DialogActions>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

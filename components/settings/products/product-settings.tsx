@@ -5,14 +5,15 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useState } from "react";
 import clsx from "clsx";
-import { deleteProductAction, updateProductAction } from "@/app/(app)/settings/(admin)/products/actions";
+import { deleteProductAction, updateProductAction } from "@/lib/actions/products";
 import { formatMoney } from "@/lib/domain/money";
 import type { ProductDto } from "@/lib/server/products/dto";
-import { Button, IconButton } from "../ui/button";
-import { Card, Pill } from "../ui/card";
-import { inputClass } from "@/components/forms/styles";
-import { TableHead } from "../ui/table-head";
-import { useSettingsAction } from "../use-settings-action";
+import { Button, buttonClass, IconButton } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Pill } from "@/components/ui/pill";
+import { inputClass } from "@/components/ui/field";
+import { TableHead } from "@/components/ui/table-head";
+import { useAction } from "@/components/ui/use-action";
 import { ImportDialog } from "./import-dialog";
 import { ProductDialog } from "./product-dialog";
 
@@ -35,7 +36,8 @@ export function ProductSettings({ products, total, page, pageSize, filters, grou
   const pathname = usePathname();
   const [editing, setEditing] = useState<ProductDto | "new" | null>(null);
   const [importing, setImporting] = useState(false);
-  const { run } = useSettingsAction();
+  const archive = useAction(updateProductAction, { success: (d) => `${d.code} ${d.active ? "restored" : "archived"}` });
+  const remove = useAction(deleteProductAction, { success: (_d, { id }) => `${products.find((p) => p.id === id)?.code ?? "Product"} deleted` });
   const href = (next: Partial<Filters & { page: number }>) => {
     const merged = { ...filters, page: 1, ...next };
     const params = new URLSearchParams();
@@ -55,7 +57,7 @@ export function ProductSettings({ products, total, page, pageSize, filters, grou
       actions={
         <>
           <Button size="sm" onClick={() => setImporting(true)}><Upload className="size-4" aria-hidden="true" /> Import CSV</Button>
-          <a href="/settings/products/export" download className="inline-flex items-center gap-1.5 rounded-lg border border-border bg-surface px-2.5 py-1.5 text-xs font-medium shadow-sm hover:bg-surface-muted">
+          <a href="/settings/products/export" download className={buttonClass("secondary", "sm")}>
             <Download className="size-4" aria-hidden="true" /> Export CSV
           </a>
           <Button variant="primary" size="sm" onClick={() => setEditing("new")}><Plus className="size-4" aria-hidden="true" /> Add product</Button>
@@ -103,7 +105,7 @@ export function ProductSettings({ products, total, page, pageSize, filters, grou
                   <IconButton label={`Edit ${p.code}`} onClick={() => setEditing(p)}><Pencil className="size-4" aria-hidden="true" /></IconButton>
                   <IconButton
                     label={`${p.active ? "Archive" : "Restore"} ${p.code}`}
-                    onClick={() => run(() => updateProductAction({ id: p.id, changes: { active: !p.active, version: p.version } }), `${p.code} ${p.active ? "archived" : "restored"}`)}
+                    onClick={() => archive.run({ id: p.id, changes: { active: !p.active, version: p.version } })}
                   >
                     {p.active ? <Archive className="size-4" aria-hidden="true" /> : <ArchiveRestore className="size-4" aria-hidden="true" />}
                   </IconButton>
@@ -111,7 +113,7 @@ export function ProductSettings({ products, total, page, pageSize, filters, grou
                     label={p.lineItemCount ? `${p.code} is on deals; archive it instead of deleting` : `Delete ${p.code}`}
                     disabled={p.lineItemCount > 0}
                     className="hover:text-danger"
-                    onClick={() => window.confirm(`Delete ${p.code} for good?`) && run(() => deleteProductAction({ id: p.id }), `${p.code} deleted`)}
+                    onClick={() => window.confirm(`Delete ${p.code} for good?`) && remove.run({ id: p.id })}
                   >
                     <Trash2 className="size-4" aria-hidden="true" />
                   </IconButton>

@@ -7,11 +7,11 @@ import { ChevronLeft, ChevronRight } from "lucide-react";
 import clsx from "clsx";
 import { formatMoney } from "@/lib/domain/money";
 import { dec, sumDecimals } from "@/lib/domain/decimal";
-import type { QuotaDto } from "@/lib/server/settings/quotas";
-import type { UserDto } from "@/lib/server/settings/users";
-import { deleteQuotaAction, upsertQuotaAction } from "@/app/(app)/settings/(admin)/quotas/actions";
-import { Card } from "../ui/card";
-import { useSettingsAction } from "../use-settings-action";
+import type { QuotaDto } from "@/lib/server/quotas/manage";
+import type { UserSettingsDto } from "@/lib/server/users/manage";
+import { deleteQuotaAction, upsertQuotaAction } from "@/lib/actions/quotas";
+import { Card } from "@/components/ui/card";
+import { useAction } from "@/components/ui/use-action";
 
 type Period = QuotaDto["period"];
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -23,8 +23,9 @@ function columns(period: Period, year: number): { start: string; label: string }
   return MONTHS.map((label, m) => ({ start: pad(m), label }));
 }
 
-export function QuotaGrid({ query, quotas, users, baseCurrency }: { query: { period: Period; year: number }; quotas: QuotaDto[]; users: UserDto[]; baseCurrency: string }) {
-  const { run } = useSettingsAction();
+export function QuotaGrid({ query, quotas, users, baseCurrency }: { query: { period: Period; year: number }; quotas: QuotaDto[]; users: UserSettingsDto[]; baseCurrency: string }) {
+  const remove = useAction(deleteQuotaAction, { success: "Quota removed" });
+  const upsert = useAction(upsertQuotaAction, { success: "Quota saved" });
   const cols = columns(query.period, query.year);
   const find = (userId: string, start: string) => quotas.find((q) => q.userId === userId && q.periodStart === start);
   const href = (p: Period, y: number) => `/settings/quotas?period=${p}&year=${y}`;
@@ -33,11 +34,11 @@ export function QuotaGrid({ query, quotas, users, baseCurrency }: { query: { per
     const existing = find(userId, start);
     const value = raw.trim().replace(/,/g, "");
     if (!value) {
-      if (existing) await run(() => deleteQuotaAction({ id: existing.id }), "Quota removed");
+      if (existing) await remove.run({ id: existing.id });
       return;
     }
     if (existing && /^\d+(\.\d+)?$/.test(value) && dec(existing.amount).equals(dec(value))) return;
-    await run(() => upsertQuotaAction({ userId, period: query.period, periodStart: start, amount: value }), "Quota saved");
+    await upsert.run({ userId, period: query.period, periodStart: start, amount: value });
   }
 
   return (

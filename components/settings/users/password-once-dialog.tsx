@@ -2,14 +2,13 @@
 
 import { Copy } from "lucide-react";
 import { toast } from "sonner";
-import { Button } from "../ui/button";
-import { FormActions } from "../ui/field";
-import { Modal } from "../ui/modal";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
 
 /** Shows a new password exactly once; only its hash is stored. */
 export function PasswordOnceDialog({ value, onClose }: { value: { email: string; password: string } | null; onClose: () => void }) {
   return (
-    <Modal open={value !== null} onClose={onClose} title="Password for the first sign-in" description="Copy it now and hand it over safely. It will not be shown again.">
+    <Dialog open={value !== null} onClose={onClose} title="Password for the first sign-in" description="Copy it now and hand it over safely. It will not be shown again.">
       {value ? (
         <div className="space-y-3">
           <p className="text-sm">Email: <span className="font-medium">{value.email}</span></p>
@@ -19,11 +18,11 @@ export function PasswordOnceDialog({ value, onClose }: { value: { email: string;
               <Copy className="size-3.5" aria-hidden="true" /> Copy
             </Button>
           </div>
-          <FormActions>
+          <DialogActions>
             <Button variant="primary" onClick={onClose}>Done</Button>
-          </FormActions>
+          </DialogActions>
         </div>
       ) : null}
-    </Modal>
+    </Dialog>
   );
 }

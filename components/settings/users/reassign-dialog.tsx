@@ -1,27 +1,26 @@
 "use client";
 
 import { useState } from "react";
-import type { UserDto } from "@/lib/server/settings/users";
-import { reassignAction } from "@/app/(app)/settings/(admin)/users/actions";
-import { Button } from "../ui/button";
-import { FormActions } from "../ui/field";
-import { SelectField } from "../ui/select-field";
-import { Modal } from "../ui/modal";
-import { useSettingsAction } from "../use-settings-action";
+import type { UserSettingsDto } from "@/lib/server/users/manage";
+import { reassignAction } from "@/lib/actions/users";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { SelectField } from "@/components/ui/select-field";
+import { useAction } from "@/components/ui/use-action";
 
-export function ReassignDialog({ from, users, onClose }: { from: UserDto | null; users: UserDto[]; onClose: () => void }) {
+export function ReassignDialog({ from, users, onClose }: { from: UserSettingsDto | null; users: UserSettingsDto[]; onClose: () => void }) {
   const [to, setTo] = useState("");
   const [onlyOpen, setOnlyOpen] = useState(true);
-  const { run, fieldErrors, pending } = useSettingsAction();
+  const { run, fieldErrors, pending } = useAction(reassignAction, { success: (d) => `${d.moved} opportunities reassigned` });
   const candidates = users.filter((u) => u.active && u.id !== from?.id);
   return (
-    <Modal open={from !== null} onClose={onClose} title={`Reassign ${from?.name ?? ""}'s opportunities`} description={from ? `${from.openOpportunities} open of ${from.allOpportunities} in total. Each change is recorded on the opportunity.` : undefined}>
+    <Dialog open={from !== null} onClose={onClose} title={`Reassign ${from?.name ?? ""}'s opportunities`} description={from ? `${from.openOpportunities} open of ${from.allOpportunities} in total. Each change is recorded on the opportunity.` : undefined}>
       <form
         className="space-y-4"
         onSubmit={async (e) => {
           e.preventDefault();
           if (!from) return;
-          const result = await run(() => reassignAction({ fromUserId: from.id, toUserId: to, onlyOpen }), (d) => `${d.moved} opportunities reassigned`);
+          const result = await run({ fromUserId: from.id, toUserId: to, onlyOpen });
           if (result.ok) onClose();
         }}
       >
@@ -30,11 +29,11 @@ export function ReassignDialog({ from, users, onClose }: { from: UserDto | null;
           <input type="checkbox" className="size-4" checked={onlyOpen} onChange={(e) => setOnlyOpen(e.target.checked)} />
           Only open opportunities (won and lost ones keep the owner who closed them)
         </label>
-        <FormActions>
+        <DialogActions>
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant="primary" disabled={pending || !to}>Reassign</Button>
-        </FormActions>
+        </DialogActions>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

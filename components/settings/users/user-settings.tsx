@@ -4,23 +4,28 @@ import { KeyRound, Plus, UserCheck, UserX, Users } from "lucide-react";
 import { useState } from "react";
 import clsx from "clsx";
 import { Avatar } from "@/components/ui/avatar";
-import type { UserDto } from "@/lib/server/settings/users";
-import { changeRoleAction, resetPasswordAction, setUserActiveAction } from "@/app/(app)/settings/(admin)/users/actions";
-import { Button, IconButton } from "../ui/button";
-import { Card, Pill } from "../ui/card";
-import { TableHead } from "../ui/table-head";
-import { useSettingsAction } from "../use-settings-action";
+import type { UserSettingsDto } from "@/lib/server/users/manage";
+import { changeRoleAction, resetPasswordAction, setUserActiveAction } from "@/lib/actions/users";
+import { Button, IconButton } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Pill } from "@/components/ui/pill";
+import { TableHead } from "@/components/ui/table-head";
+import { useAction } from "@/components/ui/use-action";
 import { NewUserDialog } from "./new-user-dialog";
 import { PasswordOnceDialog } from "./password-once-dialog";
 import { ReassignDialog } from "./reassign-dialog";
 
 const ROLES = [["ADMIN", "Admin"], ["MANAGER", "Manager"], ["SALES", "Sales"]] as const;
+const ROLE_LABEL = Object.fromEntries(ROLES) as Record<UserSettingsDto["role"], string>;
 
-export function UserSettings({ users, currentUserId }: { users: UserDto[]; currentUserId: string }) {
+export function UserSettings({ users, currentUserId }: { users: UserSettingsDto[]; currentUserId: string }) {
   const [adding, setAdding] = useState(false);
   const [password, setPassword] = useState<{ email: string; password: string } | null>(null);
-  const [reassigning, setReassigning] = useState<UserDto | null>(null);
-  const { run } = useSettingsAction();
+  const [reassigning, setReassigning] = useState<UserSettingsDto | null>(null);
+  const nameOf = (id: string) => users.find((u) => u.id === id)?.name ?? "The user";
+  const changeRole = useAction(changeRoleAction, { success: (_d, { id, role }) => `${nameOf(id)} is now ${ROLE_LABEL[role]}` });
+  const resetPassword = useAction(resetPasswordAction);
+  const setActive = useAction(setUserActiveAction, { success: (_d, { id, active }) => `${nameOf(id)} ${active ? "reactivated" : "deactivated"}` });
 
   return (
     <Card
@@ -51,7 +56,7 @@ export function UserSettings({ users, currentUserId }: { users: UserDto[]; curre
                   aria-label={`Role of ${u.name}`}
                   className="rounded-md border border-border bg-surface px-2 py-1 text-sm"
                   value={u.role}
-                  onChange={(e) => run(() => changeRoleAction({ id: u.id, role: e.target.value as UserDto["role"] }), `${u.name} is now ${e.target.selectedOptions[0].text}`)}
+                  onChange={(e) => changeRole.run({ id: u.id, role: e.target.value as UserSettingsDto["role"] })}
                 >
                   {ROLES.map(([value, label]) => (
                     <option key={value} value={value}>{label}</option>
@@ -69,7 +74,7 @@ export function UserSettings({ users, currentUserId }: { users: UserDto[]; curre
                     label={`Reset password of ${u.name}`}
                     onClick={async () => {
                       if (!window.confirm(`Reset the password of ${u.name}? Their current password stops working.`)) return;
-                      const result = await run(() => resetPasswordAction({ id: u.id }));
+                      const result = await resetPassword.run({ id: u.id });
                       if (result.ok) setPassword({ email: result.data.email, password: result.data.password });
                     }}
                   >
@@ -82,14 +87,14 @@ export function UserSettings({ users, currentUserId }: { users: UserDto[]; curre
                       className="hover:text-danger"
                       onClick={() => {
                         if (window.confirm(`Deactivate ${u.name}? They are signed out at once; their opportunities keep them as owner.`)) {
-                          void run(() => setUserActiveAction({ id: u.id, active: false }), `${u.name} deactivated`);
+                          void setActive.run({ id: u.id, active: false });
                         }
                       }}
                     >
                       <UserX className="size-4" aria-hidden="true" />
                     </IconButton>
                   ) : (
-                    <IconButton label={`Reactivate ${u.name}`} onClick={() => run(() => setUserActiveAction({ id: u.id, active: true }), `${u.name} reactivated`)}>
+                    <IconButton label={`Reactivate ${u.name}`} onClick={() => setActive.run({ id: u.id, active: true })}>
                       <UserCheck className="size-4" aria-hidden="true" />
                     </IconButton>
                   )}

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ACCOUNT_SORT_FIELDS, accountApiDeleteQuery, accountApiUpdateSchema, accountCreateSchema } from "@/lib/validation/account";
-import { idFilter, idParams } from "@/lib/validation/api-common";
+import { idFilter, idParams, updatedSinceFilter } from "@/lib/validation/api-common";
 import { endpoint } from "../endpoint";
 import { listEnvelope, pagingQuery } from "../pagination";
 import { deletedSchema, sortQuery, timestamp } from "./wire";
@@ -37,7 +37,7 @@ export const listAccounts = endpoint({
     ownerId: idFilter,
     industry: z.string().trim().min(1).max(100).optional(),
     country: z.string().trim().min(1).max(100).optional(),
-    updatedSince: z.iso.datetime({ offset: true, error: "Use an ISO 8601 timestamp" }).optional(),
+    updatedSince: updatedSinceFilter,
     sort: sortQuery(ACCOUNT_SORT_FIELDS, "-createdAt"),
   }),
   response: listEnvelope(accountSchema),
@@ -64,7 +64,6 @@ export const createAccount = endpoint({
   body: accountCreateSchema,
   response: accountSchema,
   status: 201,
-  idempotent: true,
   example: { name: "Acme GmbH", industry: "Manufacturing", city: "Berlin", country: "Germany", employees: 250, annualRevenue: "42000000.00" },
 });
 

@@ -37,7 +37,6 @@ export const createApiKey = endpoint({
   body: createApiKeySchema,
   response: z.object({ key: apiKeySchema, secret: z.string() }),
   status: 201,
-  idempotent: true,
   example: { name: "ERP sync" },
 });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idFilter, idParams } from "@/lib/validation/api-common";
+import { idFilter, idParams, updatedSinceFilter } from "@/lib/validation/api-common";
 import { CONTACT_SORT_FIELDS, contactApiDeleteQuery, contactApiUpdateSchema, contactCreateSchema } from "@/lib/validation/contact";
 import { endpoint } from "../endpoint";
 import { listEnvelope, pagingQuery } from "../pagination";
@@ -33,7 +33,7 @@ export const listContacts = endpoint({
     accountId: idFilter,
     opportunityId: idFilter,
     email: z.string().trim().min(1).max(200).optional(),
-    updatedSince: z.iso.datetime({ offset: true, error: "Use an ISO 8601 timestamp" }).optional(),
+    updatedSince: updatedSinceFilter,
     sort: sortQuery(CONTACT_SORT_FIELDS, "-createdAt"),
   }),
   response: listEnvelope(contactSchema),
@@ -60,7 +60,6 @@ export const createContact = endpoint({
   body: contactCreateSchema,
   response: contactSchema,
   status: 201,
-  idempotent: true,
   example: { firstName: "Ada", lastName: "Lovelace", email: "ada@example.com", jobTitle: "CTO", accountId: "<account id>" },
 });
 

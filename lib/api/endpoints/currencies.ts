@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { activeFilter, currencyApiCreateSchema, currencyApiUpdateSchema, currencyParams } from "@/lib/validation/api-reference-lists";
+import { activeFilter } from "@/lib/validation/common-fields";
+import { currencyCreateSchema, currencyParams, currencyUpdateSchema } from "@/lib/validation/currencies";
 import { endpoint } from "../endpoint";
 import { listEnvelope, pagingQuery } from "../pagination";
 import { day, timestamp } from "./wire";
@@ -49,10 +50,9 @@ export const createCurrency = endpoint({
   summary: "Add a currency",
   description: `A code that exists already answers 409. ${adminOnly}`,
   auth: "user",
-  body: currencyApiCreateSchema,
+  body: currencyCreateSchema,
   response: currencySchema,
   status: 201,
-  idempotent: true,
   errors: [403, 409],
   example: { code: "CHF", name: "Swiss franc", symbol: "CHF", rateToBase: "1.05", rateDate: "2026-11-23" },
 });
@@ -65,7 +65,7 @@ export const updateCurrency = endpoint({
   description: `A new rate re-rates the open opportunities in this currency (won and lost ones keep theirs); rateDate defaults to today when the rate changes. The base currency's rate is always 1 (422) and it cannot be deactivated (409). Send updatedAt or If-Match to refuse stale writes (409). ${adminOnly}`,
   auth: "user",
   params: currencyParams,
-  body: currencyApiUpdateSchema,
+  body: currencyUpdateSchema,
   response: currencySchema,
   errors: [403, 404, 409],
   example: { rateToBase: "1.0712", updatedAt: "2026-11-23T08:00:00.000Z" },

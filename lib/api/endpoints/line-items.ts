@@ -74,7 +74,6 @@ export const createLineItem = endpoint({
   body: lineItemCreateSchema,
   response: lineResponse,
   status: 201,
-  idempotent: true,
   errors: [403, 404, 409],
   example: { productId: "<product id>", quantity: "25", discountPercent: "10", version: 3 },
 });

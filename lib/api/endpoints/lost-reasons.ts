@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { idParams } from "@/lib/validation/api-common";
-import { activeFilter, lostReasonApiCreateSchema, lostReasonApiUpdateSchema } from "@/lib/validation/api-reference-lists";
+import { activeFilter } from "@/lib/validation/common-fields";
+import { lostReasonCreateSchema, lostReasonUpdateSchema } from "@/lib/validation/lists";
 import { endpoint } from "../endpoint";
 import { listEnvelope, pagingQuery } from "../pagination";
 import { deletedSchema, timestamp } from "./wire";
@@ -46,10 +47,9 @@ export const createLostReason = endpoint({
   summary: "Create a lost reason",
   description: `Added at the end of the list; names are unique (409). ${adminOnly}`,
   auth: "user",
-  body: lostReasonApiCreateSchema,
+  body: lostReasonCreateSchema,
   response: lostReasonSchema,
   status: 201,
-  idempotent: true,
   errors: [403, 409],
   example: { name: "No budget this year" },
 });
@@ -62,7 +62,7 @@ export const updateLostReason = endpoint({
   description: `Rename, move (position), deactivate or reactivate. Lost reasons carry no version: the last write wins. ${adminOnly}`,
   auth: "user",
   params: idParams,
-  body: lostReasonApiUpdateSchema,
+  body: lostReasonUpdateSchema,
   response: lostReasonSchema,
   errors: [403, 404, 409],
   ifMatch: false,

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { API_SORT_FIELDS } from "@/lib/server/opportunities/api-list";
-import { idParams } from "@/lib/validation/api-common";
-import { isIsoDate, isIsoTimestampInRange } from "@/lib/validation/opportunity-fields";
+import { API_SORT_FIELDS } from "@/lib/server/opportunities/list/api-list";
+import { idParams, updatedSinceFilter } from "@/lib/validation/api-common";
+import { isIsoDate } from "@/lib/validation/opportunity-fields";
 import { moveOpportunitySchema } from "@/lib/validation/move";
 import { opportunityCreateWithLinesSchema } from "@/lib/validation/line-items";
 import { opportunityCreateSchema, opportunityUpdateSchema } from "@/lib/validation/opportunity";
@@ -70,7 +70,7 @@ export const listOpportunities = endpoint({
   path: "/opportunities",
   tag: "Opportunities",
   summary: "List opportunities",
-  description: "Newest first unless sorted. `q` searches titles, account names and contact names and emails. Only opportunities you may see are listed.",
+  description: "Newest first unless sorted. `q` searches titles, account names and contact names and emails for the text as typed (`%` and `_` are ordinary characters), and matches an exact `externalId`; the board and the Opportunities table search the same way. Only opportunities you may see are listed.",
   auth: "user",
   query: z.strictObject({
     ...pagingQuery,
@@ -82,7 +82,7 @@ export const listOpportunities = endpoint({
     q: z.string().trim().min(1).max(200).optional(),
     expectedCloseFrom: isoDay.optional(),
     expectedCloseTo: isoDay.optional(),
-    updatedSince: z.iso.datetime({ offset: true, error: "Use an ISO 8601 timestamp" }).refine(isIsoTimestampInRange, "Use a time between 1900 and 2999").optional(),
+    updatedSince: updatedSinceFilter,
     label: z.string().min(1).max(40).optional(),
     sort: z
       .string()
@@ -102,7 +102,6 @@ export const createOpportunity = endpoint({
   body: opportunityCreateWithLinesSchema,
   response: opportunitySchema,
   status: 201,
-  idempotent: true,
   errors: [409],
   example: { title: "Acme platform rollout", stageId: "<stage id>", amount: "125000.00", currency: "EUR", expectedCloseDate: "2027-03-31" },
 });
@@ -148,7 +147,9 @@ export const moveOpportunity = endpoint({
   path: "/opportunities/{id}/move",
   tag: "Opportunities",
   summary: "Move an opportunity on the board",
-  description: "To a stage and a place in its column (between beforeId and afterId), like a drag on the board. Moving to a lost stage needs lostReasonId.",
+  description:
+    "To a stage and a place in its column (between beforeId and afterId), like a drag on the board. Moving to a lost stage needs lostReasonId. " +
+    "A retry with the same Idempotency-Key and body answers the first move and moves nothing again.",
   auth: "user",
   params: idParams,
   body: moveOpportunitySchema.omit({ opportunityId: true }).strict(),

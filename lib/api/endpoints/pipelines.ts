@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { idParams } from "@/lib/validation/api-common";
-import { pipelineApiCreateSchema, pipelineApiDeleteQuery, pipelineApiUpdateSchema, pipelineListQuery } from "@/lib/validation/api-pipelines";
+import { pipelineCreateSchema, pipelineDeleteQuery, pipelineListQuery, pipelineUpdateSchema } from "@/lib/validation/pipelines";
 import { endpoint } from "../endpoint";
 import { listEnvelope, pagingQuery } from "../pagination";
 import { stageSchema } from "./stages";
@@ -50,10 +50,9 @@ export const createPipeline = endpoint({
   summary: "Create a pipeline",
   description: `Starts with the stages New, In progress, Won and Lost. ${adminOnly}`,
   auth: "user",
-  body: pipelineApiCreateSchema,
+  body: pipelineCreateSchema,
   response: pipelineSchema,
   status: 201,
-  idempotent: true,
   errors: [403],
   example: { name: "Renewals" },
 });
@@ -66,7 +65,7 @@ export const updatePipeline = endpoint({
   description: `Rename, move (position), make the default, archive or restore; all in one change or none. Send updatedAt or If-Match to refuse stale writes (409). The default pipeline cannot be archived (409). ${adminOnly}`,
   auth: "user",
   params: idParams,
-  body: pipelineApiUpdateSchema,
+  body: pipelineUpdateSchema,
   response: pipelineSchema,
   errors: [403, 404, 409],
   example: { name: "Enterprise sales", position: 0, updatedAt: "2026-11-23T08:00:00.000Z" },
@@ -80,7 +79,7 @@ export const deletePipeline = endpoint({
   description: `One that holds opportunities needs targetPipelineId and a stageMap saying which stage of the target takes each stage's opportunities (409 without); they move with their history. The default pipeline cannot be deleted (409). ${adminOnly}`,
   auth: "user",
   params: idParams,
-  query: pipelineApiDeleteQuery,
+  query: pipelineDeleteQuery,
   response: deletedSchema({ movedOpportunities: z.number().int() }),
   errors: [403, 404, 409],
 });

@@ -55,7 +55,6 @@ export const createProduct = endpoint({
   body: productCreateSchema,
   response: productSchema,
   status: 201,
-  idempotent: true,
   errors: [403, 409],
   example: { code: "PLAT-PRO", name: "Platform licence, Professional", unit: "seat", unitPrice: "89.00", currency: "USD", group: "Licences", billing: "MONTHLY" },
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { idParams } from "@/lib/validation/api-common";
-import { stageApiCreateSchema, stageApiDeleteQuery, stageApiUpdateSchema, stageListQuery } from "@/lib/validation/api-pipelines";
+import { stageCreateSchema, stageDeleteSchema, stageListQuery, stageUpdateSchema } from "@/lib/validation/stages";
 import { endpoint } from "../endpoint";
 import { listEnvelope, pagingQuery } from "../pagination";
 import { deletedSchema, timestamp } from "./wire";
@@ -52,10 +52,9 @@ export const createStage = endpoint({
   summary: "Create a stage",
   description: `Open stages go after the last open one unless afterStageId says where; won stages are 100%, lost ones 0%. ${adminOnly}`,
   auth: "user",
-  body: stageApiCreateSchema,
+  body: stageCreateSchema,
   response: stageSchema,
   status: 201,
-  idempotent: true,
   errors: [403, 404],
   example: { pipelineId: "<pipeline id>", name: "Demo", type: "OPEN", probability: 40, color: "#6366f1", rottingDays: 14 },
 });
@@ -68,7 +67,7 @@ export const updateStage = endpoint({
   description: `Fields not sent stay as they are; position moves it inside its pipeline. applyToOpen also gives a new probability and category to its open opportunities that follow the stage. A stage that holds opportunities keeps its type (422). Send updatedAt or If-Match to refuse stale writes (409). ${adminOnly}`,
   auth: "user",
   params: idParams,
-  body: stageApiUpdateSchema,
+  body: stageUpdateSchema,
   response: stageSchema,
   errors: [403, 404, 409],
   example: { probability: 60, applyToOpen: true, updatedAt: "2026-11-23T08:00:00.000Z" },
@@ -82,7 +81,7 @@ export const deleteStage = endpoint({
   description: `One that holds opportunities needs targetStageId, another stage of its pipeline that takes them with their history (409 without). ${adminOnly}`,
   auth: "user",
   params: idParams,
-  query: stageApiDeleteQuery,
+  query: stageDeleteSchema,
   response: deletedSchema({ movedOpportunities: z.number().int() }),
   errors: [403, 404, 409],
 });

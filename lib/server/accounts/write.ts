@@ -6,7 +6,11 @@ import type { Prisma } from "@/lib/db/generated/client";
 import type { AccountCreateInput, AccountUpdateInput } from "@/lib/validation/account";
 import { seesEverything, type Actor } from "../auth/actor";
 import { AppError, forbidden, notFound } from "../errors";
+import { changeEvent, eventActor, recordEvents } from "../events/write";
+import { changingOpportunities } from "../opportunities/events";
 import { lockUnchanged } from "../row-lock";
+import { opportunityUsage, type OpportunityUsage } from "../usage-count";
+import { toContactDto } from "../contacts/dto";
 import { toAccountDto, type AccountDto } from "./dto";
 
 type Tx = Prisma.TransactionClient;
@@ -21,25 +25,30 @@ export async function createAccount(actor: Actor, input: AccountCreateInput): Pr
     await checkOwner(tx, input.ownerId);
     const data: Prisma.AccountUncheckedCreateInput = { name: input.name, ownerId: input.ownerId === undefined ? actor.id : input.ownerId };
     for (const [k, v] of Object.entries(input)) if (v !== undefined && k !== "ownerId") (data as Record<string, unknown>)[k] = v;
-    return toAccountDto(await tx.account.create({ data }));
+    const created = toAccountDto(await tx.account.create({ data }));
+    await recordEvents(tx, [changeEvent("account", null, { ...created }, eventActor(actor), new Date(created.updatedAt))]);
+    return created;
   });
 }
 
 /** `expected`: the updatedAt the client read (API); a stale one is a CONFLICT and changes nothing. */
-export async function updateAccount(_actor: Actor, id: string, input: AccountUpdateInput, expected: Date | null = null): Promise<AccountDto> {
+export async function updateAccount(actor: Actor, id: string, input: AccountUpdateInput, expected: Date | null = null): Promise<AccountDto> {
   return prisma().$transaction(async (tx) => {
     await lockUnchanged(tx, "Account", id, expected);
     await checkOwner(tx, input.ownerId);
+    const before = toAccountDto(await tx.account.findUniqueOrThrow({ where: { id } }));
     const data: Prisma.AccountUncheckedUpdateInput = {};
     for (const [k, v] of Object.entries(input)) if (v !== undefined) (data as Record<string, unknown>)[k] = v;
-    return toAccountDto(await tx.account.update({ where: { id }, data }));
+    const after = toAccountDto(await tx.account.update({ where: { id }, data }));
+    await recordEvents(tx, [changeEvent("account", { ...before }, { ...after }, eventActor(actor), new Date(after.updatedAt))]);
+    return after;
   });
 }
 
-/** What deleting would touch, to ask the user what to do (counts every record, names none). */
-export async function accountUsage(_actor: Actor, id: string): Promise<{ opportunities: number; contacts: number }> {
-  const [opportunities, contacts] = await Promise.all([prisma().opportunity.count({ where: { accountId: id } }), prisma().contact.count({ where: { accountId: id } })]);
-  return { opportunities, contacts };
+/** What deleting would touch, to ask the user what to do: contacts (shared) and the opportunities the actor may see. */
+export async function accountUsage(actor: Actor, id: string): Promise<OpportunityUsage & { contacts: number }> {
+  const [usage, contacts] = await Promise.all([opportunityUsage(actor, { accountId: id }), prisma().contact.count({ where: { accountId: id } })]);
+  return { ...usage, contacts };
 }
 
 /** Without a strategy (API), an account that opportunities or contacts use is a CONFLICT. */
@@ -70,9 +79,21 @@ export async function deleteAccount(
       target = input.targetAccountId;
     }
     // Every opportunity moves, private ones included: otherwise they would point at a deleted account.
-    const moved = await tx.opportunity.updateMany({ where: { accountId: input.id }, data: { accountId: target, version: { increment: 1 } } });
-    await tx.contact.updateMany({ where: { accountId: input.id }, data: { accountId: target } });
+    // Each moved deal and contact gets its event, and the account its tombstone.
+    const now = new Date();
+    const by = eventActor(actor);
+    const dealIds = (await tx.opportunity.findMany({ where: { accountId: input.id }, select: { id: true } })).map((o) => o.id);
+    const moved = await changingOpportunities(tx, dealIds, by, now, () =>
+      tx.opportunity.updateMany({ where: { id: { in: dealIds } }, data: { accountId: target, version: { increment: 1 } } }),
+    );
+    const contacts = await tx.contact.findMany({ where: { accountId: input.id } });
+    await tx.contact.updateMany({ where: { id: { in: contacts.map((c) => c.id) } }, data: { accountId: target, updatedAt: now } });
+    const gone = await tx.account.findUniqueOrThrow({ where: { id: input.id } });
     await tx.account.delete({ where: { id: input.id } });
+    await recordEvents(tx, [
+      ...contacts.map((c) => changeEvent("contact", { ...toContactDto(c) }, { ...toContactDto({ ...c, accountId: target, updatedAt: now }) }, by, now)),
+      changeEvent("account", { ...toAccountDto(gone) }, null, by, now),
+    ]);
     return { id: input.id, deleted: true as const, moved: moved.count };
   });
 }

@@ -1,6 +1,7 @@
 // The acting user: who is calling a service, with the role that decides what
 // they may see and change. Loaded from the database on every request so that
-// deactivation and role changes take effect at once.
+// deactivation and role changes take effect at once (for a browser session
+// with its session row: lib/server/sessions/store.ts).
 import { prisma } from "@/lib/db";
 import type { Role } from "@/lib/db/generated/enums";
 
@@ -9,6 +10,10 @@ export interface Actor {
   email: string;
   name: string;
   role: Role;
+  /** The browser session acting (absent for API keys and scripts). */
+  sessionId?: string;
+  /** Set when the call came through an API key: the events it causes name the key. */
+  apiKeyId?: string;
 }
 
 export async function loadActiveActor(userId: string): Promise<Actor | null> {

@@ -99,7 +99,7 @@ export interface PageOptions {
 
 /**
  * The first cards of each stage (after `cursor`). `condition` is
- * boardConditionSql: visibility and filters on `o` and its Account `a`;
+ * boardConditionSql: visibility and filters on `o`;
  * `selective` says whether it keeps only a small share of the cards.
  */
 export async function columnPages(actor: Actor, condition: BoardCondition, stageIds: string[], options: PageOptions = {}): Promise<Map<string, CardPage>> {

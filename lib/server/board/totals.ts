@@ -22,11 +22,11 @@ interface GroupRow {
   amount: string;
 }
 
-/** `condition` is boardConditionSql (on `o`, with its Account `a`). */
+/** `condition` is boardConditionSql (on `o`). */
 export async function columnTotals(condition: BoardCondition, stageIds: string[]): Promise<Record<string, ColumnTotals>> {
   const groups = await prisma().$queryRaw<GroupRow[]>`
     SELECT o."stageId", o."probability", COUNT(*)::int AS "count", COALESCE(SUM(o."baseAmount"), 0)::text AS "amount"
-    FROM "Opportunity" o LEFT JOIN "Account" a ON a."id" = o."accountId"
+    FROM "Opportunity" o
     WHERE o."stageId" = ANY(${stageIds}::text[]) AND ${condition.sql}
     GROUP BY o."stageId", o."probability"`;
   const acc = new Map(stageIds.map((id) => [id, { count: 0, amount: dec(0), weighted: dec(0) }]));

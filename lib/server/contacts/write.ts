@@ -6,7 +6,10 @@ import type { Prisma } from "@/lib/db/generated/client";
 import type { ContactCreateInput, ContactUpdateInput } from "@/lib/validation/contact";
 import type { Actor } from "../auth/actor";
 import { AppError } from "../errors";
+import { changeEvent, eventActor, recordEvents } from "../events/write";
+import { opportunitySnapshots, recordOpportunityChanges } from "../opportunities/events";
 import { lockUnchanged } from "../row-lock";
+import { opportunityUsage, type OpportunityUsage } from "../usage-count";
 import { toContactDto, type ContactDto } from "./dto";
 
 type Tx = Prisma.TransactionClient;
@@ -21,29 +24,35 @@ function dataOf(input: ContactUpdateInput): Prisma.ContactUncheckedUpdateInput {
   return data;
 }
 
-export async function createContact(_actor: Actor, input: ContactCreateInput): Promise<ContactDto> {
+export async function createContact(actor: Actor, input: ContactCreateInput): Promise<ContactDto> {
   return prisma().$transaction(async (tx) => {
     await checkAccount(tx, input.accountId);
-    return toContactDto(await tx.contact.create({ data: { ...(dataOf(input) as Prisma.ContactUncheckedCreateInput), firstName: input.firstName, lastName: input.lastName } }));
+    const created = toContactDto(await tx.contact.create({ data: { ...(dataOf(input) as Prisma.ContactUncheckedCreateInput), firstName: input.firstName, lastName: input.lastName } }));
+    await recordEvents(tx, [changeEvent("contact", null, { ...created }, eventActor(actor), new Date(created.updatedAt))]);
+    return created;
   });
 }
 
 /** `expected`: the updatedAt the client read (API); a stale one is a CONFLICT and changes nothing. */
-export async function updateContact(_actor: Actor, id: string, input: ContactUpdateInput, expected: Date | null = null): Promise<ContactDto> {
+export async function updateContact(actor: Actor, id: string, input: ContactUpdateInput, expected: Date | null = null): Promise<ContactDto> {
   return prisma().$transaction(async (tx) => {
     await lockUnchanged(tx, "Contact", id, expected);
     await checkAccount(tx, input.accountId);
-    return toContactDto(await tx.contact.update({ where: { id }, data: dataOf(input) }));
+    const before = toContactDto(await tx.contact.findUniqueOrThrow({ where: { id } }));
+    const after = toContactDto(await tx.contact.update({ where: { id }, data: dataOf(input) }));
+    await recordEvents(tx, [changeEvent("contact", { ...before }, { ...after }, eventActor(actor), new Date(after.updatedAt))]);
+    return after;
   });
 }
 
-export async function contactUsage(_actor: Actor, id: string): Promise<{ opportunities: number }> {
-  return { opportunities: await prisma().opportunityContact.count({ where: { contactId: id } }) };
+/** What deleting would touch: the opportunities that list the contact, counted as far as the actor may see them. */
+export function contactUsage(actor: Actor, id: string): Promise<OpportunityUsage> {
+  return opportunityUsage(actor, { contacts: { some: { contactId: id } } });
 }
 
 /** Without a strategy (API), a contact that opportunities use is a CONFLICT. */
 export async function deleteContact(
-  _actor: Actor,
+  actor: Actor,
   input: { id: string; strategy?: "remove" | "replace" | undefined; replacementId?: string | undefined },
   expected: Date | null = null,
 ): Promise<{ id: string; deleted: true; opportunities: number }> {
@@ -55,6 +64,8 @@ export async function deleteContact(
         strategy: "Choose remove or replace",
       });
     }
+    const dealIds = links.map((l) => l.opportunityId);
+    const before = await opportunitySnapshots(tx, dealIds);
     if (input.strategy === "replace") {
       if (!input.replacementId || input.replacementId === input.id || !(await tx.contact.count({ where: { id: input.replacementId } }))) {
         throw new AppError("VALIDATION", "Choose another existing contact", { replacementId: "Choose another existing contact" });
@@ -76,8 +87,13 @@ export async function deleteContact(
         if (next) await tx.opportunityContact.update({ where: { opportunityId_contactId: { opportunityId: link.opportunityId, contactId: next.contactId } }, data: { isPrimary: true } });
       }
     }
-    if (links.length) await tx.opportunity.updateMany({ where: { id: { in: links.map((l) => l.opportunityId) } }, data: { version: { increment: 1 } } });
+    const now = new Date();
+    if (links.length) await tx.opportunity.updateMany({ where: { id: { in: dealIds } }, data: { version: { increment: 1 }, updatedAt: now } });
+    const gone = await tx.contact.findUniqueOrThrow({ where: { id: input.id } });
     await tx.contact.delete({ where: { id: input.id } });
+    // Each deal it left gets its event (contacts changed), and the contact its tombstone.
+    await recordOpportunityChanges(tx, dealIds, before, eventActor(actor), now);
+    await recordEvents(tx, [changeEvent("contact", { ...toContactDto(gone) }, null, eventActor(actor), now)]);
     return { id: input.id, deleted: true as const, opportunities: links.length };
   });
 }

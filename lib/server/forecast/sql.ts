@@ -4,7 +4,7 @@
 import { Prisma } from "@/lib/db/generated/client";
 import type { DateWindow } from "@/lib/domain/forecast";
 import type { Actor } from "../auth/actor";
-import { visibleOpportunitiesSql } from "../visibility";
+import { closeDateInSql, filterOnlySql, opportunityFilterSql } from "../opportunities/list/filter-sql";
 
 export interface Scope {
   actor: Actor;
@@ -13,27 +13,17 @@ export interface Scope {
 }
 
 /** The pipeline and owner filters on Opportunity (alias o), or null without filters. */
-export function filtersSql(scope: Scope): Prisma.Sql | null {
-  const parts: Prisma.Sql[] = [];
-  if (scope.pipelineId) parts.push(Prisma.sql`o."pipelineId" = ${scope.pipelineId}`);
-  if (scope.ownerId) parts.push(Prisma.sql`o."ownerId" = ${scope.ownerId}`);
-  return parts.length > 0 ? Prisma.join(parts, " AND ") : null;
-}
+export const filtersSql = (scope: Scope): Prisma.Sql | null => filterOnlySql({ pipelineId: scope.pipelineId, ownerId: scope.ownerId });
 
 /** Opportunities (alias o) the actor may see, narrowed by the pipeline and owner filters. */
-export function scopeSql(scope: Scope): Prisma.Sql {
-  const filters = filtersSql(scope);
-  const visible = visibleOpportunitiesSql(scope.actor, "o");
-  return filters ? Prisma.sql`${visible} AND ${filters}` : visible;
-}
+export const scopeSql = (scope: Scope): Prisma.Sql => opportunityFilterSql(scope.actor, { pipelineId: scope.pipelineId, ownerId: scope.ownerId });
 
 /** Open deals expected to close in the window. */
 export const openIn = (w: DateWindow) =>
   Prisma.sql`(o."status" = 'OPEN' AND o."expectedCloseDate" >= ${w.start}::date AND o."expectedCloseDate" < ${w.endExclusive}::date)`;
 
-/** Deals that count in the window: open ones by expected close, won and lost ones by actual close. */
-export const inWindow = (w: DateWindow) =>
-  Prisma.sql`(${openIn(w)} OR (o."status" IN ('WON', 'LOST') AND o."actualCloseDate" >= ${w.start}::date AND o."actualCloseDate" < ${w.endExclusive}::date))`;
+/** Deals that count in the window: open ones by expected close, won and lost ones by actual close (the table's closeFrom/closeTo). */
+export const inWindow = (w: DateWindow) => closeDateInSql(w.start, w.end);
 
 const OPEN = Prisma.sql`g."status" = 'OPEN'`;
 const WON = Prisma.sql`g."status" = 'WON'`;

@@ -2,7 +2,7 @@
 // every line change returns (the amount they derive, the version to send next).
 import type { LineItem } from "@/lib/db/generated/client";
 import { amountMode, type Billing } from "@/lib/domain/line-items";
-import type { OpportunityDto } from "../opportunities/dto";
+import type { OpportunityDto } from "../opportunities/read/dto";
 import { isoTimestamp } from "../serialize";
 
 export interface LineItemDto {

@@ -6,18 +6,22 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Actor } from "../auth/actor";
 import { forbidden } from "../errors";
-import { findVisibleOpportunity } from "../opportunities/get";
-import { conflictError } from "../opportunities/update";
+import { findVisibleOpportunity } from "../opportunities/read/get";
+import { conflictError } from "../opportunities/write/update";
 import { canEditOpportunity } from "../permissions";
+import { beforeLineChange } from "./events";
 
 type Tx = Prisma.TransactionClient;
 
+/** The locked deal, with what its change's events compare against (events.ts). */
 export async function lockForLineChange(tx: Tx, actor: Actor, opportunityId: string, expectedVersion: number | undefined) {
   await tx.$queryRaw`SELECT 1 FROM "Opportunity" WHERE "id" = ${opportunityId} FOR UPDATE`;
   const current = await findVisibleOpportunity(actor, opportunityId, tx);
-  if (!canEditOpportunity(actor, { ownerId: current.ownerId, memberIds: current.members.map((m) => m.userId) })) {
+  if (!canEditOpportunity(actor, { ownerId: current.ownerId, memberIds: current.memberIds })) {
     throw forbidden("Only the owner, members, managers and admins can change this opportunity's line items");
   }
   if (expectedVersion !== undefined && expectedVersion !== current.version) throw conflictError();
-  return current;
+  return { ...current, before: await beforeLineChange(tx, opportunityId) };
 }
+
+export type LockedDeal = Awaited<ReturnType<typeof lockForLineChange>>;

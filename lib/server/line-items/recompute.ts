@@ -1,14 +1,18 @@
 // The end of every line change, in its transaction: positions 0..n-1 in the
 // wanted order, the opportunity's amounts from the rules (or, with no lines
 // left, the last amount kept as a manual one), baseAmount at the deal's rate,
-// one version bump, and the amount change on the timeline.
+// one version bump, and the amount change on the timeline. Amounts that would
+// not fit their columns are refused (VALIDATION on amount) and the
+// transaction, the line change with it, rolls back.
 import type { Prisma } from "@/lib/db/generated/client";
 import { amountsFromLines } from "@/lib/domain/line-items";
-import { toBaseAmount } from "@/lib/domain/money";
 import type { Actor } from "../auth/actor";
-import { opportunityDtoInclude, toOpportunityDto, type OpportunityRowWithRelations } from "../opportunities/dto";
-import { recordFieldChanges, trackedValues } from "../opportunities/field-changes";
+import { checkedBaseAmount } from "../opportunities/write/base-amount";
+import { loadOpportunityDto } from "../opportunities/read/get";
+import { recordFieldChanges, trackedValues } from "../opportunities/history/field-changes";
 import { toAmountsDto, toLineItemDto, type LineItemsDto } from "./dto";
+import { recordLineChange } from "./events";
+import type { LockedDeal } from "./lock";
 
 export type StoredLine = Awaited<ReturnType<typeof linesOf>>[number];
 
@@ -22,7 +26,7 @@ export const linesOf = (tx: Pick<Tx, "lineItem">, opportunityId: string) => tx.l
 export async function finishLineChange(
   tx: Tx,
   actor: Actor,
-  current: OpportunityRowWithRelations,
+  current: LockedDeal,
   options: { order?: string[]; contractMonths?: number | null } = {},
 ): Promise<LineItemsDto> {
   let lines = await linesOf(tx, current.id);
@@ -39,17 +43,20 @@ export async function finishLineChange(
   const contractMonths = options.contractMonths === undefined ? current.contractMonths : options.contractMonths;
   const derived = lines.length ? amountsFromLines(lines, contractMonths) : null;
   const amount = derived?.amount ?? current.amount.toFixed(2);
+  const baseAmount = checkedBaseAmount(amount, current.exchangeRate.toString());
   const updated = await tx.opportunity.update({
     where: { id: current.id },
     data: {
       amount,
       recurringAmount: derived?.recurringAmount ?? current.recurringAmount,
-      baseAmount: toBaseAmount(amount, current.exchangeRate.toString()),
+      baseAmount,
       contractMonths,
       version: { increment: 1 },
     },
-    include: opportunityDtoInclude,
   });
-  await recordFieldChanges(tx, current.id, actor.id, trackedValues(current), trackedValues(updated), new Date());
-  return { data: lines.map(toLineItemDto), opportunity: toAmountsDto(toOpportunityDto(updated), lines.length) };
+  const now = new Date();
+  await recordFieldChanges(tx, current.id, actor.id, trackedValues(current), trackedValues(updated), now);
+  const data = (await linesOf(tx, current.id)).map(toLineItemDto);
+  await recordLineChange(tx, actor, current.id, current.before, data, now);
+  return { data, opportunity: toAmountsDto(await loadOpportunityDto(current.id, tx), lines.length) };
 }

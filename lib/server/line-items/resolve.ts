@@ -3,7 +3,8 @@
 // price converted to the deal's currency with the current rates); then the
 // rules' total. Problems of all lines are reported together, named by path.
 import { Prisma } from "@/lib/db/generated/client";
-import { convertPrice, fitsMoneyColumn, lineTotal, type Billing } from "@/lib/domain/line-items";
+import { convertPrice, lineTotal, type Billing } from "@/lib/domain/line-items";
+import { fitsMoneyColumn } from "@/lib/domain/money";
 import { AppError } from "../errors";
 
 type Tx = Prisma.TransactionClient;

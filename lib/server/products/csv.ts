@@ -7,9 +7,9 @@ import type { z } from "zod";
 import { productCreateSchema, type ProductCreateInput } from "@/lib/validation/products";
 import type { Actor } from "../auth/actor";
 import { AppError } from "../errors";
-import { safeCell } from "../opportunities/export";
-import { adminTransaction, assertAdmin } from "../settings/admin";
-import { writeAudit } from "../settings/audit";
+import { safeCell } from "../opportunities/list/export";
+import { adminTransaction, assertAdmin } from "../auth/admin";
+import { writeAudit } from "../audit/write";
 import { insertProduct, productsForExport } from "./write";
 
 export const PRODUCT_CSV_COLUMNS = ["code", "name", "description", "unit", "unitPrice", "currency", "group", "billing", "active"] as const;

@@ -7,8 +7,8 @@ import type { Prisma } from "@/lib/db/generated/client";
 import type { ProductCreateInput, ProductUpdateInput } from "@/lib/validation/products";
 import type { Actor } from "../auth/actor";
 import { AppError, notFound } from "../errors";
-import { adminTransaction, type Tx } from "../settings/admin";
-import { writeAudit } from "../settings/audit";
+import { adminTransaction, type Tx } from "../auth/admin";
+import { writeAudit } from "../audit/write";
 import { productDtoInclude, toProductDto, type ProductDto } from "./dto";
 
 export const productConflict = () =>

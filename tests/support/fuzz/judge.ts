@@ -6,6 +6,8 @@
 import { z } from "zod";
 import { HTTP_STATUS, type ErrorCode } from "@/lib/server/errors";
 import type { ActionCall as ActionAnswer } from "../server-actions";
+import type { Endpoint } from "@/lib/api/endpoint";
+import { jsonSchemaOf } from "./schema-arbitrary";
 import type { ActionCall, RouteCall } from "./targets";
 
 export interface HttpAnswer {
@@ -56,6 +58,27 @@ export class VersionWatch {
   }
 }
 
+const integerParams = new Map<Endpoint, string[]>();
+
+/**
+ * A query parameter the API documents as an integer must have been one, in
+ * decimal digits, whenever the call was accepted (JavaScript's Number() would
+ * also take "0x10", "1e1", " 7" and "").
+ */
+function acceptedNonInteger(call: RouteCall): string | null {
+  const ep = call.endpoint;
+  if (!ep?.query) return null;
+  let names = integerParams.get(ep);
+  if (!names) {
+    const props = jsonSchemaOf(ep.query).properties ?? {};
+    names = Object.keys(props).filter((name) => props[name].type === "integer");
+    integerParams.set(ep, names);
+  }
+  const sent = new URL(call.path, "http://x").searchParams;
+  for (const name of names) for (const value of sent.getAll(name)) if (!/^-?\d+$/.test(value)) return `accepted ${name}=${JSON.stringify(value)}, documented as an integer`;
+  return null;
+}
+
 function errorProblem(status: number, json: unknown, requestId: string | null): string | null {
   const parsed = errorShape.safeParse(json);
   if (!parsed.success) return `a ${status} whose body is not the error shape: ${JSON.stringify(json)?.slice(0, 200)}`;
@@ -90,6 +113,8 @@ export function judgeRoute(call: RouteCall, res: HttpAnswer, versions: VersionWa
     if (!isJson) return `a ${res.status} that is not JSON: ${res.text.slice(0, 120)}`;
     return errorProblem(res.status, json, call.endpoint ? res.headers.get("x-request-id") : null);
   }
+  const notInteger = acceptedNonInteger(call);
+  if (notInteger) return notInteger;
   if (call.endpoint && isJson) {
     const parsed = call.endpoint.response.safeParse(json);
     if (!parsed.success) return `a ${res.status} that does not match the response schema: ${JSON.stringify(parsed.error.issues[0])}`;
@@ -98,23 +123,20 @@ export function judgeRoute(call: RouteCall, res: HttpAnswer, versions: VersionWa
 }
 
 /**
- * Next.js decodes an action's arguments (React's reply format) before any app
- * code runs, and answers bytes it cannot decode with a bare 500 and an error
- * digest. That is the framework's answer, outside the app's reach; it is
- * counted apart, and only for bodies no React client would send.
+ * A server action's body React cannot decode, or one sent from another
+ * origin, is refused at the edge (lib/api/edge-guards.ts) with 400 / 403 in
+ * the error shape; before, Next.js answered 500 or 200 with an error row.
  */
-export const FRAMEWORK_DECODE_ERROR = /^0:\{"a":"\$@1"[^\n]*\n1:E\{"digest":"\d+"\}\n?$/;
-
 export function judgeAction(call: ActionCall, res: ActionAnswer, versions: VersionWatch): string | null {
-  if (call.rawBody !== undefined && res.status === 500 && FRAMEWORK_DECODE_ERROR.test(res.text)) return null;
   if (res.status >= 500) return `HTTP ${res.status}: ${res.text.slice(0, 200)}`;
+  if (call.origin !== undefined && res.status !== 403) return `a ${res.status} for an action sent from ${call.origin}: ${res.text.slice(0, 120)}`;
   if (!res.result) {
-    // Refused before the action ran (a body over 1 MB, see proxy.ts): a 4xx in the error shape.
+    // Refused before the action ran (see proxy.ts): a 4xx in the error shape.
     if (res.status < 400) return `HTTP ${res.status} without an action result: ${res.text.slice(0, 160)}`;
     try {
       return errorProblem(res.status, JSON.parse(res.text), null);
     } catch {
-      return call.rawBody !== undefined ? null : `a ${res.status} that is not JSON: ${res.text.slice(0, 120)}`;
+      return `a ${res.status} that is not JSON: ${res.text.slice(0, 120)}`;
     }
   }
   const { result } = res;

@@ -8,9 +8,10 @@ import { appRouteHandlers } from "../app-routes";
 import type { AppServer } from "../app-server";
 import type { DemoWorld } from "../demo-world";
 import { builtServerActions, callAction } from "../server-actions";
-import { FRAMEWORK_DECODE_ERROR, judgeAction, judgeRoute, VersionWatch } from "./judge";
+import { judgeAction, judgeRoute, VersionWatch } from "./judge";
 import { fuzzPools } from "./pools";
-import { actionCalls, endpointCalls, routeHandlerCalls, type CallerName, type FuzzCall } from "./targets";
+import { createCall, listCall, nextState, sequenceCalls, stepCall, type SequenceCall, type SequenceState } from "./sequences";
+import { actionCalls, endpointCalls, routeHandlerCalls, type CallerName, type FuzzCall, type RouteCall } from "./targets";
 
 export interface FuzzFailure {
   target: string;
@@ -33,6 +34,8 @@ export interface FuzzReport {
 /** A call slower than this is reported as it happens; one that never answers fails after CALL_TIMEOUT_MS. */
 const SLOW_CALL_MS = 3000;
 const CALL_TIMEOUT_MS = 30_000;
+/** How many single targets one sequence weighs (see sequences.ts). */
+const SEQUENCE_WEIGHT = 4;
 
 /** Route handlers the fuzz leaves alone, with why. */
 const NOT_FUZZED: Record<string, string> = {
@@ -52,7 +55,8 @@ function credentials(world: DemoWorld, caller: CallerName, origin: string): Reco
 
 const shorten = (s: string | undefined, n = 400) => (s === undefined ? "" : s.length > n ? `${s.slice(0, n)}… (${s.length} chars)` : s);
 
-function describeCall(call: FuzzCall): string {
+function describeCall(call: FuzzCall | SequenceCall): string {
+  if (call.kind === "sequence") return `${call.target} as ${call.caller}: ${shorten(JSON.stringify({ deal: call.deal, steps: call.steps }), 1500)}`;
   if (call.kind === "route") return `${call.method} ${shorten(call.path, 300)} as ${call.caller} [${call.mutation}] headers=${JSON.stringify(call.headers)} body=${shorten(call.body)}`;
   return `action ${call.target} as ${call.caller} [${call.mutation}] input=${shorten(call.rawBody ?? JSON.stringify(call.input))}`;
 }
@@ -70,39 +74,72 @@ export async function runFuzz(app: AppServer, world: DemoWorld, options: { seed:
     ...handlers.map((h) => routeHandlerCalls(h, pools)),
     ...actions.map((a) => actionCalls(a, ACTIONS[a.key].schema, pools)),
   ];
+  // Sequences weigh as much as a few targets: each is several calls, and they are where totals build up.
+  const weighted = [...targets.map((arbitrary) => ({ weight: 1, arbitrary: arbitrary as fc.Arbitrary<FuzzCall | SequenceCall> })), { weight: SEQUENCE_WEIGHT, arbitrary: sequenceCalls }];
+  const openStageId = world.stages.find((s) => s.pipelineId === world.defaultPipelineId && s.type === "OPEN")!.id;
   const versions = new VersionWatch();
   for (const o of world.opportunities) versions.seed(o.id, o.version);
   const failures = new Map<string, FuzzFailure>();
   const statuses: Record<string, number> = {};
   const time = new Map<string, { ms: number; n: number }>();
 
-  const record = (call: FuzzCall, problem: string | null, status: string) => {
+  const record = (call: FuzzCall | SequenceCall, problem: string | null, status: string, within?: SequenceCall) => {
     statuses[status] = (statuses[status] ?? 0) + 1;
     if (!problem) return;
     const key = `${call.target} ${signature(problem)}`;
     const known = failures.get(key);
+    const example = within ? `${describeCall(call)}\n    in ${describeCall(within)}` : describeCall(call);
     if (known) known.count++;
-    else failures.set(key, { target: call.target, problem, count: 1, example: describeCall(call) });
+    else failures.set(key, { target: call.target, problem, count: 1, example });
+  };
+
+  const sendRoute = async (call: RouteCall) => {
+    const res = await fetch(app.url + call.path, {
+      method: call.method,
+      redirect: "manual",
+      headers: { ...call.headers, ...credentials(world, call.caller, app.url) },
+      body: call.body,
+      signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
+    });
+    return { status: res.status, headers: res.headers, text: await res.text() };
+  };
+
+  /** One step of a sequence: sent, judged and recorded like any call; its answer's body when it succeeded. */
+  const sequenceStep = async (call: RouteCall, seq: SequenceCall): Promise<unknown> => {
+    const answer = await sendRoute(call);
+    record(call, judgeRoute(call, answer, versions), String(answer.status), seq);
+    return answer.status < 300 ? JSON.parse(answer.text) : undefined;
+  };
+
+  const runSequence = async (seq: SequenceCall) => {
+    const deal = (await sequenceStep(createCall(seq, openStageId), seq)) as { id: string } | undefined;
+    if (!deal) return;
+    let state: SequenceState = { dealId: deal.id, lineIds: [] };
+    if (seq.deal.lineItems.length) {
+      const call = listCall(seq, state);
+      state = nextState(call, await sequenceStep(call, seq), state);
+    }
+    for (let i = 0; i < seq.steps.length; i++) {
+      const call = stepCall(seq, i, state);
+      if (!call) continue;
+      const body = await sequenceStep(call, seq);
+      if (body !== undefined) state = nextState(call, body, state);
+    }
   };
 
   await fc.assert(
-    fc.asyncProperty(fc.oneof(...targets), async (call) => {
+    fc.asyncProperty(fc.oneof(...weighted), async (call) => {
       const started = performance.now();
       try {
-        if (call.kind === "route") {
-          const res = await fetch(app.url + call.path, {
-            method: call.method,
-            redirect: "manual",
-            headers: { ...call.headers, ...credentials(world, call.caller, app.url) },
-            body: call.body,
-            signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
-          });
-          const answer = { status: res.status, headers: res.headers, text: await res.text() };
-          record(call, judgeRoute(call, answer, versions), String(res.status));
+        if (call.kind === "sequence") {
+          await runSequence(call);
+        } else if (call.kind === "route") {
+          const answer = await sendRoute(call);
+          record(call, judgeRoute(call, answer, versions), String(answer.status));
         } else {
           const cookie = credentials(world, call.caller, app.url).Cookie;
-          const res = await callAction(app.url, call.action, call.input, { cookie, rawBody: call.rawBody });
-          const outcome = res.result ? (res.result.ok ? "action ok" : `action ${res.result.error?.code}`) : FRAMEWORK_DECODE_ERROR.test(res.text) ? "action undecodable (Next.js 500)" : `action HTTP ${res.status}`;
+          const res = await callAction(app.url, call.action, call.input, { cookie, rawBody: call.rawBody, origin: call.origin });
+          const outcome = res.result ? (res.result.ok ? "action ok" : `action ${res.result.error?.code}`) : `action HTTP ${res.status}`;
           record(call, judgeAction(call, res, versions), outcome);
         }
       } catch (error) {
@@ -116,7 +153,7 @@ export async function runFuzz(app: AppServer, world: DemoWorld, options: { seed:
     { seed: options.seed, numRuns: options.runs, endOnFailure: true },
   );
   const slowest = [...time.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 5).map(([target, t]) => `${target}: ${Math.round(t.ms)} ms over ${t.n} calls`);
-  return { seed: options.seed, runs: options.runs, failures: [...failures.values()], statuses, targets: targets.length, slowest };
+  return { seed: options.seed, runs: options.runs, failures: [...failures.values()], statuses, targets: targets.length + 1, slowest };
 }
 
 export function formatFailures(report: FuzzReport): string {

@@ -4,7 +4,7 @@
 // arbitrary of calls: a caller, derived valid-ish input, then a mutation of it
 // (see hostile.ts), and at the byte level, malformed bodies.
 import fc from "fast-check";
-import type { Endpoint } from "@/lib/api/endpoint";
+import { honoursIdempotencyKey, type Endpoint } from "@/lib/api/endpoint";
 import type { RouteHandler } from "../app-routes";
 import type { ServerActionRef } from "../server-actions";
 import { deepArrayJson, deepObjectJson, mutate } from "./hostile";
@@ -33,6 +33,8 @@ export interface ActionCall {
   caller: CallerName;
   input: unknown;
   rawBody?: string;
+  /** An Origin other than the app's: a cross-site call, refused with 403. */
+  origin?: string;
   mutation: string;
 }
 
@@ -88,6 +90,16 @@ function mutated(schema: JsonSchema | undefined, pools: FuzzPools): fc.Arbitrary
     .map((m) => ({ value: m.value, mutation: m.kind }));
 }
 
+/** How no client writes an integer, though JavaScript's Number() reads each as one. */
+const INTEGER_LOOKALIKES = ["0x10", "1e1", " 7", "7 ", "", "+3", "-0", "2.0", "0b11", "Infinity"];
+
+/** A query of one integer parameter written as a look-alike, and nothing else that could get it refused. */
+function integerLookalikes(query: JsonSchema | undefined): fc.Arbitrary<{ value: unknown; mutation: string }> | null {
+  const names = Object.entries(query?.properties ?? {}).filter(([, p]) => p.type === "integer").map(([name]) => name);
+  if (!names.length) return null;
+  return fc.record({ name: fc.constantFrom(...names), text: fc.constantFrom(...INTEGER_LOOKALIKES) }).map(({ name, text }) => ({ value: { [name]: text }, mutation: `${name} written as ${JSON.stringify(text)}` }));
+}
+
 export function endpointCalls(ep: Endpoint, pools: FuzzPools): fc.Arbitrary<RouteCall> {
   const method = ep.method.toUpperCase();
   const params = ep.params ? jsonSchemaOf(ep.params) : undefined;
@@ -95,11 +107,13 @@ export function endpointCalls(ep: Endpoint, pools: FuzzPools): fc.Arbitrary<Rout
   const body = ep.body ? jsonSchemaOf(ep.body) : undefined;
   const headers = fc.record(
     {
-      ...(ep.idempotent ? { "Idempotency-Key": printable(300) } : {}),
+      ...(honoursIdempotencyKey(ep) ? { "Idempotency-Key": printable(300) } : {}),
       ...(ep.params ? { "If-Match": fc.oneof(fc.constantFrom('"1"', 'W/"2"', "*", '"999999999"', '"-1"'), printable(40)) } : {}),
     },
     { requiredKeys: [] },
   );
+  const lookalikes = integerLookalikes(query);
+  const queryArb = lookalikes ? fc.oneof({ weight: 6, arbitrary: mutated(query, pools) }, { weight: 1, arbitrary: lookalikes }) : mutated(query, pools);
   const bodyArb = body
     ? fc.oneof(
         { weight: 6, arbitrary: mutated(body, pools).map((m) => ({ body: JSON.stringify(m.value) as string | undefined, contentType: undefined as string | undefined, mutation: `body ${m.mutation}` })) },
@@ -107,7 +121,7 @@ export function endpointCalls(ep: Endpoint, pools: FuzzPools): fc.Arbitrary<Rout
       )
     : fc.constant({ body: undefined, contentType: undefined, mutation: "" });
   return fc
-    .record({ caller: ep.auth === "public" ? fc.constant<CallerName>("anonymous") : apiCaller, params: mutated(params, pools), query: mutated(query, pools), body: bodyArb, headers })
+    .record({ caller: ep.auth === "public" ? fc.constant<CallerName>("anonymous") : apiCaller, params: mutated(params, pools), query: queryArb, body: bodyArb, headers })
     .map(({ caller, params: p, query: qy, body: b, headers: h }) => {
       const values = (p.value && typeof p.value === "object" ? p.value : {}) as Record<string, unknown>;
       const path = "/api/v1" + ep.path.replace(/\{(\w+)\}/g, (_, name: string) => pathSegment(values[name] ?? "x")) + queryString(qy.value);
@@ -139,7 +153,11 @@ export function routeHandlerCalls(h: RouteHandler, pools: FuzzPools): fc.Arbitra
 }
 
 /** React's reply format read by hostile hands: references that point nowhere, the wrong number of arguments. */
-const rawActionBody = fc.constantFrom('["$K1"]', '["$@0"]', '["$Q1"]', '["$W1"]', '["$n1e400"]', '["$D-1"]', '["$undefined"]', "[]", "[1,2,3]", '{"0":{}}', "not json", deepArrayJson(5000), "");
+const rawActionBody = fc.constantFrom(
+  '["$K1"]', '["$@0"]', '["$Q1"]', '["$W1"]', '["$n1e400"]', '["$D-1"]', '["$undefined"]', '["$R1"]', '["$A0"]', '["$Zz"]', "[]", "[1,2,3]", '{"0":{}}', '"$@0"',
+  "not json", deepArrayJson(5000), deepArrayJson(50_000), deepObjectJson(50_000), "", " ",
+);
+const foreignOrigin = fc.constantFrom("https://evil.example", "null", "http://127.0.0.1.evil.example", "not a url");
 
 export function actionCalls(action: ServerActionRef, schema: z.ZodType | undefined, pools: FuzzPools): fc.Arbitrary<ActionCall> {
   const input = schema ? mutated(jsonSchemaOf(schema), pools) : fc.constant({ value: {}, mutation: "empty input" });
@@ -147,7 +165,9 @@ export function actionCalls(action: ServerActionRef, schema: z.ZodType | undefin
     caller: actionCaller,
     input,
     raw: fc.oneof({ weight: 11, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: rawActionBody }),
-  }).map(({ caller, input: m, raw }) => ({
-    kind: "action" as const, target: action.key, action, caller, input: m.value, rawBody: raw ?? undefined, mutation: raw !== null ? `raw body ${raw.slice(0, 20)}` : m.mutation,
+    origin: fc.oneof({ weight: 20, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: foreignOrigin }),
+  }).map(({ caller, input: m, raw, origin }) => ({
+    kind: "action" as const, target: action.key, action, caller, input: m.value, rawBody: raw ?? undefined, origin: origin ?? undefined,
+    mutation: [raw !== null ? `raw body ${raw.slice(0, 20)}` : m.mutation, origin !== null ? `from ${origin}` : ""].filter(Boolean).join(", "),
   }));
 }

@@ -1,16 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ChevronLeft, Lock, Pencil, Plus } from "lucide-react";
 import { DeleteAccount } from "@/components/accounts/delete-account";
-import { buttonClass } from "@/components/forms/styles";
+import { buttonClass } from "@/components/ui/button";
 import { formatDate } from "@/components/opportunities/format";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatMoney } from "@/lib/domain/money";
 import { getAccountDetail } from "@/lib/server/accounts/detail";
 import { requireActor } from "@/lib/server/auth/session";
-import { AppError } from "@/lib/server/errors";
-import { opportunityFormOptions } from "@/lib/server/opportunities/form-options";
+import { forPage } from "@/lib/server/page";
+import { opportunityFormOptions } from "@/lib/server/opportunities/form/options";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -18,10 +17,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
   const actor = await requireActor();
   const { id } = await params;
   const [d, options] = await Promise.all([
-    getAccountDetail(actor, id).catch((e: unknown) => {
-      if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-      throw e;
-    }),
+    forPage(getAccountDetail(actor, id)),
     opportunityFormOptions(actor),
   ]);
   const base = options.currencies.find((c) => c.isBase)?.code ?? "USD";

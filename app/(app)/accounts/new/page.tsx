@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { AccountForm } from "@/components/accounts/account-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/server/auth/session";
-import { opportunityFormOptions } from "@/lib/server/opportunities/form-options";
+import { opportunityFormOptions } from "@/lib/server/opportunities/form/options";
 
 export const metadata: Metadata = { title: "New account" };
 

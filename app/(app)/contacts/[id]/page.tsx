@@ -1,24 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ChevronLeft, Pencil } from "lucide-react";
 import { DeleteContact } from "@/components/contacts/delete-contact";
-import { buttonClass } from "@/components/forms/styles";
+import { buttonClass } from "@/components/ui/button";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatMoney } from "@/lib/domain/money";
 import { requireActor } from "@/lib/server/auth/session";
 import { getContactDetail } from "@/lib/server/contacts/list";
-import { AppError } from "@/lib/server/errors";
+import { forPage } from "@/lib/server/page";
 
 export const metadata: Metadata = { title: "Contact" };
 
 export default async function ContactPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const { id } = await params;
-  const d = await getContactDetail(actor, id).catch((e: unknown) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const d = await forPage(getContactDetail(actor, id));
   const c = d.contact;
   const name = `${c.firstName} ${c.lastName}`;
   return (

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ChevronLeft, Lock, Pencil, Star } from "lucide-react";
-import { buttonClass } from "@/components/forms/styles";
+import { buttonClass } from "@/components/ui/button";
 import { DeleteOpportunity } from "@/components/opportunities/detail/delete-opportunity";
 import { DetailsPanel } from "@/components/opportunities/detail/details-panel";
 import { LineItemsCard } from "@/components/opportunities/detail/line-items-card";
@@ -11,9 +10,9 @@ import { Summary } from "@/components/opportunities/detail/summary";
 import { Timeline } from "@/components/opportunities/detail/timeline";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { requireActor } from "@/lib/server/auth/session";
-import { AppError } from "@/lib/server/errors";
-import { getOpportunityDetail } from "@/lib/server/opportunities/detail";
-import { opportunityTimeline } from "@/lib/server/opportunities/timeline";
+import { forPage } from "@/lib/server/page";
+import { getOpportunityDetail } from "@/lib/server/opportunities/read/detail";
+import { opportunityTimeline } from "@/lib/server/opportunities/history/timeline";
 
 export const metadata: Metadata = { title: "Opportunity" };
 
@@ -29,10 +28,7 @@ function Card({ title, children, id }: { title: string; children: React.ReactNod
 export default async function OpportunityPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const { id } = await params;
-  const [detail, timeline] = await Promise.all([getOpportunityDetail(actor, id), opportunityTimeline(actor, id)]).catch((e: unknown) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const [detail, timeline] = await forPage(Promise.all([getOpportunityDetail(actor, id), opportunityTimeline(actor, id)]));
   const o = detail.opportunity;
   return (
     <>
@@ -65,7 +61,7 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
           )}
         </div>
         <div className="mt-4">
-          <StagePath key={o.version} opportunityId={o.id} version={o.version} stageId={o.stageId} stages={detail.stages} lostReasons={detail.lostReasons} canEdit={detail.canEdit} />
+          <StagePath key={o.version} opportunityId={o.id} title={o.title} version={o.version} stageId={o.stageId} stages={detail.stages} lostReasons={detail.lostReasons} canEdit={detail.canEdit} />
         </div>
         <div className="mt-5">
           <Summary detail={detail} now={new Date()} />

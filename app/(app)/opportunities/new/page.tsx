@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { OpportunityForm } from "@/components/opportunities/form/opportunity-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/server/auth/session";
-import { newOpportunityContext } from "@/lib/server/opportunities/form-context";
-import { opportunityFormOptions } from "@/lib/server/opportunities/form-options";
+import { newOpportunityContext } from "@/lib/server/opportunities/form/context";
+import { opportunityFormOptions } from "@/lib/server/opportunities/form/options";
 
 export const metadata: Metadata = { title: "New opportunity" };
 

@@ -1,11 +1,9 @@
-import { forbidden } from "next/navigation";
-import { isAdmin } from "@/lib/server/auth/actor";
-import { requireActor } from "@/lib/server/auth/session";
+import { requireAdmin } from "@/lib/server/auth/session";
 
-// Non-admins get a 403 for every admin settings URL (settings/forbidden.tsx);
-// each page and every action re-checks the role on the server as well.
+// Non-admins get a 403 for every admin settings URL (settings/forbidden.tsx).
+// Each page asks again (a layout does not run before its page renders) and the
+// services check the role on every call as well, all through isAdmin.
 export default async function AdminSettingsLayout({ children }: { children: React.ReactNode }) {
-  const actor = await requireActor();
-  if (!isAdmin(actor)) forbidden();
+  await requireAdmin();
   return children;
 }

@@ -3,7 +3,7 @@ import { pageOf, pageWindow } from "@/lib/api/pagination";
 import { created, timestampETag } from "@/lib/api/reply";
 import { apiRoute } from "@/lib/api/route";
 import { listCurrencies } from "@/lib/server/currencies/read";
-import { createCurrencyForApi } from "@/lib/server/currencies/writes";
+import { createCurrency } from "@/lib/server/currencies/write";
 
 export const GET = apiRoute(listEndpoint, async ({ actor, query }) => {
   const window = pageWindow(query);
@@ -12,6 +12,6 @@ export const GET = apiRoute(listEndpoint, async ({ actor, query }) => {
 });
 
 export const POST = apiRoute(createEndpoint, async ({ actor, body }) => {
-  const currency = await createCurrencyForApi(actor, body);
+  const currency = await createCurrency(actor, body);
   return created(currency, `/api/v1/currencies/${currency.code}`, { ETag: timestampETag(currency.updatedAt) });
 });

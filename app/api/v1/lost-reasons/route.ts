@@ -2,8 +2,8 @@ import { createLostReason as createEndpoint, listLostReasons as listEndpoint } f
 import { pageOf, pageWindow } from "@/lib/api/pagination";
 import { created } from "@/lib/api/reply";
 import { apiRoute } from "@/lib/api/route";
-import { listLostReasons } from "@/lib/server/lost-reasons/read";
-import { createLostReasonForApi } from "@/lib/server/lost-reasons/writes";
+import { listLostReasons } from "@/lib/server/lists/read";
+import { createListItem } from "@/lib/server/lists/write";
 
 export const GET = apiRoute(listEndpoint, async ({ actor, query }) => {
   const window = pageWindow(query);
@@ -12,6 +12,6 @@ export const GET = apiRoute(listEndpoint, async ({ actor, query }) => {
 });
 
 export const POST = apiRoute(createEndpoint, async ({ actor, body }) => {
-  const reason = await createLostReasonForApi(actor, body);
+  const reason = await createListItem(actor, "lostReason", body);
   return created(reason, `/api/v1/lost-reasons/${reason.id}`);
 });

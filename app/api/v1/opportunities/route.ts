@@ -2,8 +2,8 @@ import { createOpportunity as createEndpoint, listOpportunities as listEndpoint 
 import { pageOfJson, pageWindow } from "@/lib/api/pagination";
 import { created, versionETag } from "@/lib/api/reply";
 import { apiRoute } from "@/lib/api/route";
-import { listOpportunityJsonForApi, type ApiSortField } from "@/lib/server/opportunities/api-list";
-import { createOpportunity } from "@/lib/server/opportunities/create";
+import { listOpportunityJsonForApi, type ApiSortField } from "@/lib/server/opportunities/list/api-list";
+import { createOpportunity } from "@/lib/server/opportunities/write/create";
 
 export const GET = apiRoute(listEndpoint, async ({ actor, query }) => {
   const { limit: _limit, offset: _offset, cursor: _cursor, sort, ...filters } = query;

@@ -2,8 +2,8 @@ import { createPipeline as createEndpoint, listPipelines as listEndpoint } from 
 import { pageOf, pageWindow } from "@/lib/api/pagination";
 import { created, timestampETag } from "@/lib/api/reply";
 import { apiRoute } from "@/lib/api/route";
-import { createPipelineForApi } from "@/lib/server/pipelines/pipeline-writes";
 import { listPipelines } from "@/lib/server/pipelines/read";
+import { createPipeline } from "@/lib/server/pipelines/write";
 
 export const GET = apiRoute(listEndpoint, async ({ actor, query }) => {
   const window = pageWindow(query);
@@ -12,6 +12,6 @@ export const GET = apiRoute(listEndpoint, async ({ actor, query }) => {
 });
 
 export const POST = apiRoute(createEndpoint, async ({ actor, body }) => {
-  const pipeline = await createPipelineForApi(actor, body);
+  const pipeline = await createPipeline(actor, body);
   return created(pipeline, `/api/v1/pipelines/${pipeline.id}`, { ETag: timestampETag(pipeline.updatedAt) });
 });

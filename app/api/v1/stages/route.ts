@@ -2,8 +2,8 @@ import { createStage as createEndpoint, listStages as listEndpoint } from "@/lib
 import { pageOf, pageWindow } from "@/lib/api/pagination";
 import { created, timestampETag } from "@/lib/api/reply";
 import { apiRoute } from "@/lib/api/route";
-import { listStages } from "@/lib/server/pipelines/read";
-import { createStageForApi } from "@/lib/server/pipelines/stage-writes";
+import { listStages } from "@/lib/server/stages/read";
+import { createStage } from "@/lib/server/stages/write";
 
 export const GET = apiRoute(listEndpoint, async ({ actor, query }) => {
   const window = pageWindow(query);
@@ -12,6 +12,6 @@ export const GET = apiRoute(listEndpoint, async ({ actor, query }) => {
 });
 
 export const POST = apiRoute(createEndpoint, async ({ actor, body }) => {
-  const stage = await createStageForApi(actor, body);
+  const stage = await createStage(actor, body);
   return created(stage, `/api/v1/stages/${stage.id}`, { ETag: timestampETag(stage.updatedAt) });
 });

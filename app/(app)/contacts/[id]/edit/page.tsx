@@ -1,20 +1,16 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { ContactForm } from "@/components/contacts/contact-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/server/auth/session";
 import { getContactDetail } from "@/lib/server/contacts/list";
-import { AppError } from "@/lib/server/errors";
+import { forPage } from "@/lib/server/page";
 
 export const metadata: Metadata = { title: "Edit contact" };
 
 export default async function EditContactPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const { id } = await params;
-  const d = await getContactDetail(actor, id).catch((e: unknown) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const d = await forPage(getContactDetail(actor, id));
   const account = d.contact.accountId && d.accountName ? { id: d.contact.accountId, label: d.accountName } : null;
   return (
     <>

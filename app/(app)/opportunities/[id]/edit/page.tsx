@@ -1,23 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { OpportunityForm } from "@/components/opportunities/form/opportunity-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/server/auth/session";
-import { AppError } from "@/lib/server/errors";
-import { editOpportunityContext } from "@/lib/server/opportunities/form-context";
-import { opportunityFormOptions } from "@/lib/server/opportunities/form-options";
-import { mayEdit } from "@/lib/server/opportunities/get";
+import { forPage } from "@/lib/server/page";
+import { editOpportunityContext } from "@/lib/server/opportunities/form/context";
+import { opportunityFormOptions } from "@/lib/server/opportunities/form/options";
+import { mayEdit } from "@/lib/server/opportunities/read/get";
 
 export const metadata: Metadata = { title: "Edit opportunity" };
 
 export default async function EditOpportunityPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const { id } = await params;
-  const context = await editOpportunityContext(actor, id).catch((e: unknown) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const context = await forPage(editOpportunityContext(actor, id));
   if (!mayEdit(actor, context.opportunity!)) {
     return (
       <>

@@ -1,16 +1,14 @@
 import type { Metadata } from "next";
-import { adminOrNull } from "@/components/settings/admin-page";
 import { AuditTable } from "@/components/settings/audit/audit-table";
-import { Forbidden } from "@/components/settings/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
-import { listAudit } from "@/lib/server/settings/audit";
-import { auditQuerySchema } from "@/lib/validation/settings-audit";
+import { requireAdmin } from "@/lib/server/auth/session";
+import { listAudit } from "@/lib/server/audit/read";
+import { auditQuerySchema } from "@/lib/validation/audit";
 
 export const metadata: Metadata = { title: "Audit log · Settings" };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const actor = await adminOrNull();
-  if (!actor) return <Forbidden />;
+  const actor = await requireAdmin();
   const query = auditQuerySchema.parse(await searchParams);
   const page = await listAudit(actor, query);
   return (

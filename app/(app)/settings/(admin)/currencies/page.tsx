@@ -1,16 +1,14 @@
 import type { Metadata } from "next";
-import { adminOrNull } from "@/components/settings/admin-page";
 import { CurrencySettings } from "@/components/settings/currencies/currency-settings";
-import { Forbidden } from "@/components/settings/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
-import { listCurrencies } from "@/lib/server/settings/currencies";
+import { requireAdmin } from "@/lib/server/auth/session";
+import { listCurrencyUsage } from "@/lib/server/currencies/read";
 
 export const metadata: Metadata = { title: "Currencies · Settings" };
 
 export default async function CurrenciesPage() {
-  const actor = await adminOrNull();
-  if (!actor) return <Forbidden />;
-  const currencies = await listCurrencies(actor);
+  const actor = await requireAdmin();
+  const currencies = await listCurrencyUsage(actor);
   return (
     <>
       <PageHeader title="Currencies" description="Rates convert every amount to the base currency for totals and the forecast." />

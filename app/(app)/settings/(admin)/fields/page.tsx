@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
-import { adminOrNull } from "@/components/settings/admin-page";
 import { FieldSettings } from "@/components/settings/fields/field-settings";
-import { Forbidden } from "@/components/settings/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
-import { listCustomFields } from "@/lib/server/settings/custom-fields";
+import { requireAdmin } from "@/lib/server/auth/session";
+import { listCustomFields } from "@/lib/server/custom-fields/manage";
 
 export const metadata: Metadata = { title: "Custom fields · Settings" };
 
 export default async function FieldsPage() {
-  const actor = await adminOrNull();
-  if (!actor) return <Forbidden />;
+  const actor = await requireAdmin();
   const fields = await listCustomFields(actor);
   return (
     <>

@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
-import { adminOrNull } from "@/components/settings/admin-page";
-import { Forbidden } from "@/components/settings/forbidden";
 import { ListEditor } from "@/components/settings/lists/list-editor";
 import { PageHeader } from "@/components/ui/page-header";
-import { listLists } from "@/lib/server/settings/lists";
+import { requireAdmin } from "@/lib/server/auth/session";
+import { listLists } from "@/lib/server/lists/read";
 
 export const metadata: Metadata = { title: "Lists · Settings" };
 
 export default async function ListsPage() {
-  const actor = await adminOrNull();
-  if (!actor) return <Forbidden />;
+  const actor = await requireAdmin();
   const lists = await listLists(actor);
   return (
     <>

@@ -1,16 +1,14 @@
 import type { Metadata } from "next";
-import { adminOrNull } from "@/components/settings/admin-page";
-import { Forbidden } from "@/components/settings/forbidden";
 import { PipelineSettings } from "@/components/settings/pipelines/pipeline-settings";
 import { PageHeader } from "@/components/ui/page-header";
-import { activeLostReasons } from "@/lib/server/settings/lists";
-import { listPipelineSettings } from "@/lib/server/settings/pipeline-dto";
+import { requireAdmin } from "@/lib/server/auth/session";
+import { activeLostReasons } from "@/lib/server/lists/read";
+import { listPipelineSettings } from "@/lib/server/pipelines/editor";
 
 export const metadata: Metadata = { title: "Pipelines · Settings" };
 
 export default async function PipelinesPage({ searchParams }: { searchParams: Promise<{ pipeline?: string }> }) {
-  const actor = await adminOrNull();
-  if (!actor) return <Forbidden />;
+  const actor = await requireAdmin();
   const [pipelines, lostReasons, { pipeline }] = await Promise.all([listPipelineSettings(actor), activeLostReasons(actor), searchParams]);
   const selected = pipelines.find((p) => p.id === pipeline) ?? pipelines.find((p) => p.isDefault) ?? pipelines[0] ?? null;
   return (

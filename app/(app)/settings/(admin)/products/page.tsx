@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import { adminOrNull } from "@/components/settings/admin-page";
-import { Forbidden } from "@/components/settings/forbidden";
 import { ProductSettings } from "@/components/settings/products/product-settings";
 import { PageHeader } from "@/components/ui/page-header";
+import { requireAdmin } from "@/lib/server/auth/session";
 import { listProducts, productGroups } from "@/lib/server/products/read";
-import { listCurrencies } from "@/lib/server/settings/currencies";
+import { listCurrencyUsage } from "@/lib/server/currencies/read";
 
 export const metadata: Metadata = { title: "Products · Settings" };
 
@@ -12,15 +11,14 @@ const PAGE_SIZE = 50;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim().slice(0, 200) || undefined;
 
 export default async function ProductsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await adminOrNull();
-  if (!actor) return <Forbidden />;
+  const actor = await requireAdmin();
   const params = await searchParams;
   const filters = { q: first(params.q), group: first(params.group), status: first(params.status) === "archived" ? "archived" : first(params.status) === "all" ? "all" : "active" } as const;
   const page = Math.max(1, Math.trunc(Number(first(params.page) ?? 1)) || 1);
   const [{ rows, total }, groups, currencies] = await Promise.all([
     listProducts(actor, { q: filters.q, group: filters.group, active: filters.status === "all" ? undefined : filters.status === "active" }, { skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
     productGroups(actor),
-    listCurrencies(actor),
+    listCurrencyUsage(actor),
   ]);
   return (
     <>

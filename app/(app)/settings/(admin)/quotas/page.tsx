@@ -1,20 +1,18 @@
 import type { Metadata } from "next";
-import { adminOrNull } from "@/components/settings/admin-page";
-import { Forbidden } from "@/components/settings/forbidden";
 import { QuotaGrid } from "@/components/settings/quotas/quota-grid";
 import { PageHeader } from "@/components/ui/page-header";
-import { listCurrencies } from "@/lib/server/settings/currencies";
-import { listQuotas } from "@/lib/server/settings/quotas";
-import { listUsers } from "@/lib/server/settings/users";
-import { quotaQuerySchema } from "@/lib/validation/settings-quotas";
+import { requireAdmin } from "@/lib/server/auth/session";
+import { listCurrencyUsage } from "@/lib/server/currencies/read";
+import { listQuotas } from "@/lib/server/quotas/manage";
+import { listUserSettings } from "@/lib/server/users/manage";
+import { quotaQuerySchema } from "@/lib/validation/quotas";
 
 export const metadata: Metadata = { title: "Quotas · Settings" };
 
 export default async function QuotasPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const actor = await adminOrNull();
-  if (!actor) return <Forbidden />;
+  const actor = await requireAdmin();
   const query = quotaQuerySchema.parse(await searchParams);
-  const [quotas, users, currencies] = await Promise.all([listQuotas(actor, query), listUsers(actor), listCurrencies(actor)]);
+  const [quotas, users, currencies] = await Promise.all([listQuotas(actor, query), listUserSettings(actor), listCurrencyUsage(actor)]);
   const base = currencies.find((c) => c.isBase)?.code ?? "USD";
   return (
     <>

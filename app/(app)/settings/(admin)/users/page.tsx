@@ -1,16 +1,14 @@
 import type { Metadata } from "next";
-import { adminOrNull } from "@/components/settings/admin-page";
-import { Forbidden } from "@/components/settings/forbidden";
 import { UserSettings } from "@/components/settings/users/user-settings";
 import { PageHeader } from "@/components/ui/page-header";
-import { listUsers } from "@/lib/server/settings/users";
+import { requireAdmin } from "@/lib/server/auth/session";
+import { listUserSettings } from "@/lib/server/users/manage";
 
 export const metadata: Metadata = { title: "Users · Settings" };
 
 export default async function UsersPage() {
-  const actor = await adminOrNull();
-  if (!actor) return <Forbidden />;
-  const users = await listUsers(actor);
+  const actor = await requireAdmin();
+  const users = await listUserSettings(actor);
   return (
     <>
       <PageHeader title="Users" description="Invite people, set their role, and lock out those who left. A deactivated user's sessions and API keys stop at once." />

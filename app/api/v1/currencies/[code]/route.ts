@@ -2,8 +2,7 @@ import { deleteCurrency as deleteEndpoint, getCurrency as getEndpoint, updateCur
 import { ApiReply, expectedUpdatedAt, timestampETag } from "@/lib/api/reply";
 import { apiRoute } from "@/lib/api/route";
 import { getCurrency } from "@/lib/server/currencies/read";
-import { updateCurrencyForApi } from "@/lib/server/currencies/writes";
-import { deleteCurrency } from "@/lib/server/settings/currencies";
+import { deleteCurrency, updateCurrency } from "@/lib/server/currencies/write";
 
 export const GET = apiRoute(getEndpoint, async ({ actor, params }) => {
   const currency = await getCurrency(actor, params.code);
@@ -12,8 +11,8 @@ export const GET = apiRoute(getEndpoint, async ({ actor, params }) => {
 
 export const PATCH = apiRoute(updateEndpoint, async ({ actor, params, body, request }) => {
   const { updatedAt, ...patch } = body;
-  const currency = await updateCurrencyForApi(actor, params.code, patch, expectedUpdatedAt(request, updatedAt));
+  const { currency } = await updateCurrency(actor, params.code, patch, expectedUpdatedAt(request, updatedAt));
   return new ApiReply(currency, 200, { ETag: timestampETag(currency.updatedAt) });
 });
 
-export const DELETE = apiRoute(deleteEndpoint, async ({ actor, params, request }) => deleteCurrency(actor, { code: params.code }, expectedUpdatedAt(request)));
+export const DELETE = apiRoute(deleteEndpoint, async ({ actor, params, request }) => deleteCurrency(actor, params.code, expectedUpdatedAt(request)));

@@ -5,9 +5,9 @@ import {
 } from "@/lib/api/endpoints/opportunities";
 import { ApiReply, expectedVersion, RawJson, versionETag } from "@/lib/api/reply";
 import { apiRoute } from "@/lib/api/route";
-import { deleteOpportunity } from "@/lib/server/opportunities/delete";
-import { getOpportunityJson } from "@/lib/server/opportunities/get";
-import { updateOpportunity } from "@/lib/server/opportunities/update";
+import { deleteOpportunity } from "@/lib/server/opportunities/write/delete";
+import { getOpportunityJson } from "@/lib/server/opportunities/read/get";
+import { updateOpportunity } from "@/lib/server/opportunities/write/update";
 
 export const GET = apiRoute(getEndpoint, async ({ actor, params }) => {
   // The DTO's JSON comes from the database and goes out as is (dto-sql.ts).

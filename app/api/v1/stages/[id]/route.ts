@@ -1,8 +1,9 @@
 import { deleteStage as deleteEndpoint, getStage as getEndpoint, updateStage as updateEndpoint } from "@/lib/api/endpoints/stages";
 import { ApiReply, expectedUpdatedAt, timestampETag } from "@/lib/api/reply";
 import { apiRoute } from "@/lib/api/route";
-import { getStage } from "@/lib/server/pipelines/read";
-import { deleteStageForApi, updateStageForApi } from "@/lib/server/pipelines/stage-writes";
+import { deleteStage } from "@/lib/server/stages/delete";
+import { getStage } from "@/lib/server/stages/read";
+import { updateStage } from "@/lib/server/stages/write";
 
 export const GET = apiRoute(getEndpoint, async ({ actor, params }) => {
   const stage = await getStage(actor, params.id);
@@ -11,10 +12,10 @@ export const GET = apiRoute(getEndpoint, async ({ actor, params }) => {
 
 export const PATCH = apiRoute(updateEndpoint, async ({ actor, params, body, request }) => {
   const { updatedAt, ...patch } = body;
-  const stage = await updateStageForApi(actor, params.id, patch, expectedUpdatedAt(request, updatedAt));
+  const { stage } = await updateStage(actor, params.id, patch, expectedUpdatedAt(request, updatedAt));
   return new ApiReply(stage, 200, { ETag: timestampETag(stage.updatedAt) });
 });
 
 export const DELETE = apiRoute(deleteEndpoint, async ({ actor, params, query, request }) =>
-  deleteStageForApi(actor, params.id, query, expectedUpdatedAt(request)),
+  deleteStage(actor, params.id, query, expectedUpdatedAt(request)),
 );

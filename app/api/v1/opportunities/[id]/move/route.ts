@@ -1,7 +1,7 @@
 import { moveOpportunity as endpoint } from "@/lib/api/endpoints/opportunities";
 import { ApiReply, expectedVersion, versionETag } from "@/lib/api/reply";
 import { apiRoute } from "@/lib/api/route";
-import { moveOpportunity } from "@/lib/server/opportunities/move";
+import { moveOpportunity } from "@/lib/server/opportunities/move/move";
 
 export const POST = apiRoute(endpoint, async ({ actor, params, body, request }) => {
   const version = expectedVersion(request, body.expectedVersion);

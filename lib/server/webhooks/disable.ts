@@ -1,0 +1,25 @@
+// An endpoint that failed every attempt for three days is switched off, so a
+// dead receiver stops costing retries. Its owner is told: an audit entry and a
+// warning line now, and the endpoint shows as disabled (with the reason) on
+// their Webhooks settings page until they switch it on again.
+// TODO(issue 17): when notifications exist, also send the owner an in-app
+// notification (and an e-mail when SMTP is configured) from here.
+import type { Database } from "@/lib/db";
+import { logger } from "@/lib/log";
+
+export const DISABLED_REASON = "Every delivery failed for three days; fix the receiver, then switch the endpoint on again";
+
+export async function endpointDisabled(db: Database, endpointId: string): Promise<void> {
+  const [row] = await db.query<{ ownerId: string; url: string }>(
+    `WITH off AS (
+       UPDATE "WebhookEndpoint" SET "active" = false, "disabledAt" = now(), "disabledReason" = $2, "version" = "version" + 1, "updatedAt" = now()
+       WHERE "id" = $1 AND "active" RETURNING "id", "ownerId", "url"
+     ), audit AS (
+       INSERT INTO "AuditLog" ("id", "actorId", "action", "entity", "entityId", "after")
+       SELECT pcrm_uuid7(), NULL, 'webhook.disabled', 'webhook', off."id", json_build_object('url', off."url", 'reason', $2::text)::jsonb FROM off
+     )
+     SELECT "ownerId", "url" FROM off`,
+    [endpointId, DISABLED_REASON],
+  );
+  if (row) logger.warn({ webhook: endpointId, ownerId: row.ownerId, url: row.url }, "webhook endpoint disabled after three days of failures");
+}

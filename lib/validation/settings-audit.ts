@@ -1,7 +1,0 @@
-// The audit log page's URL state; malformed values fall back to defaults.
-import { z } from "zod";
-
-export const auditQuerySchema = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
-  entity: z.string().regex(/^[A-Za-z]{1,40}$/).nullable().catch(null).default(null),
-});
