@@ -209,18 +209,18 @@ describe.skipIf(unavailable)("PostgreSQL restarts and freezes under load", () =>
       await sleep(1500);
 
       phase = "crashed";
-      server.stop("immediate");
+      await server.stop("immediate");
       await sleep(1500);
       await probeDuringOutage("crashed", STOPPED_ANSWER_MS);
-      server.start();
+      await server.start();
       healing.crash = await recovered();
       await sleep(1500);
 
       phase = "stopped";
-      server.stop("fast");
+      await server.stop("fast");
       await sleep(1500);
       await probeDuringOutage("stopped", STOPPED_ANSWER_MS);
-      server.start();
+      await server.start();
       healing.fast = await recovered();
       await sleep(1500);
 

@@ -2,7 +2,8 @@
 // port, so that a fault test can stop, freeze and restart it without touching
 // the machine's shared server. Needs the PostgreSQL server binaries (initdb,
 // pg_ctl); as root, they run as the `postgres` user (initdb refuses root).
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFile, execFileSync, spawnSync } from "node:child_process";
+import { promisify } from "node:util";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -12,8 +13,8 @@ export interface PrivatePostgres {
   url: string;
   port: number;
   /** Stops the server: "fast" ends sessions cleanly, "immediate" is a crash (recovery from WAL on start). */
-  stop(mode: "fast" | "immediate"): void;
-  start(): void;
+  stop(mode: "fast" | "immediate"): Promise<void>;
+  start(): Promise<void>;
   /** Sends a signal to every server process (SIGSTOP freezes it: connections hang instead of failing). */
   signalAll(signal: "SIGSTOP" | "SIGCONT"): void;
   destroy(): void;
@@ -70,13 +71,19 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
     const [cmd, argv] = isRoot() ? ["runuser", ["-u", "postgres", "--", path.join(bin, file), ...args]] : [path.join(bin, file), args];
     return execFileSync(cmd, argv, { stdio: "pipe", timeout: 60_000 }).toString();
   };
+  // Stopping and starting while the app is under load wait for pg_ctl without blocking this
+  // process: a synchronous wait would hold the answers already received and count it in their times.
+  const asServerUserAsync = async (file: string, args: string[]) => {
+    const [cmd, argv] = isRoot() ? ["runuser", ["-u", "postgres", "--", path.join(bin, file), ...args]] : [path.join(bin, file), args];
+    await promisify(execFile)(cmd, argv, { timeout: 60_000 });
+  };
   if (isRoot()) execFileSync("chown", ["postgres", dir]);
   // --no-sync: the data is thrown away after the test; crash safety against a
   // killed server process (what the test does) does not depend on fsync.
   asServerUser("initdb", ["-D", dataDir, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync"]);
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=50`;
-  const start = () => void asServerUser("pg_ctl", ["-D", dataDir, "-l", path.join(dir, "server.log"), "-w", "-t", "60", "-o", options, "start"]);
-  start();
+  const startArgs = ["-D", dataDir, "-l", path.join(dir, "server.log"), "-w", "-t", "60", "-o", options, "start"];
+  asServerUser("pg_ctl", startArgs);
   const pids = () => {
     const postmaster = Number(fs.readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
     const children = spawnSync("pgrep", ["-P", String(postmaster)]).stdout?.toString().split(/\s+/).filter(Boolean).map(Number) ?? [];
@@ -107,10 +114,8 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   return {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
     port,
-    stop(mode) {
-      asServerUser("pg_ctl", ["-D", dataDir, "-m", mode, "-w", "-t", "60", "stop"]);
-    },
-    start,
+    stop: (mode) => asServerUserAsync("pg_ctl", ["-D", dataDir, "-m", mode, "-w", "-t", "60", "stop"]),
+    start: () => asServerUserAsync("pg_ctl", startArgs),
     signalAll,
     destroy,
   };
