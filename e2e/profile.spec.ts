@@ -51,7 +51,7 @@ test("a wrong current password is named beside its field, and the password stays
   await signIn(page, "manager@example.com");
   await page.goto("/profile");
   await page.getByLabel("Current password").fill("not-my-password");
-  await page.getByLabel("New password").fill("brand-new-pass-1");
+  await page.getByLabel("New password", { exact: true }).fill("brand-new-pass-1");
   await page.getByLabel("Repeat the new password").fill("brand-new-pass-2");
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByText("The two new passwords differ")).toBeVisible();
