@@ -18,6 +18,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import pg from "pg";
+import { nextStartArgs } from "../scripts/next-start-args.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -174,7 +175,7 @@ try {
   await admin(`CREATE DATABASE "${DB_NAME}"`);
 
   const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [];
-  const app = start([...profile, "node_modules/next/dist/bin/next", "start", "-p", String(APP_PORT), "-H", "127.0.0.1"], {
+  const app = start([...profile, "node_modules/next/dist/bin/next", ...nextStartArgs(APP_PORT, "127.0.0.1")], {
     NODE_ENV: "production",
     DATABASE_URL: dbUrl,
     SEED_DEMO: "true",

@@ -27,6 +27,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { nextStartArgs } from "../scripts/next-start-args.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const USERS = ["manager@example.com", "alice@example.com", "bob@example.com", "admin@example.com"];
@@ -103,7 +104,7 @@ async function main() {
     LOG_LEVEL: process.env.SOAK_LOG_LEVEL ?? "info",
     DATA_DIR: path.join(os.tmpdir(), `${dbName}-data`),
   };
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", ...nextStartArgs(port, "127.0.0.1")], {
     cwd: ROOT,
     env,
     stdio: ["ignore", log, log],

@@ -5,6 +5,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { nextStartArgs } from "./next-start-args.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -70,7 +71,7 @@ function ensureBuild() {
 
 function serve(mode) {
   const port = process.env.PORT ?? "3000";
-  const args = mode === "dev" ? [nextBin, "dev", "-p", port] : [nextBin, "start", "-p", port];
+  const args = mode === "dev" ? [nextBin, "dev", "-p", port] : [nextBin, ...nextStartArgs(port)];
   const child = spawn(process.execPath, args, {
     cwd: root,
     stdio: "inherit",

@@ -3,6 +3,8 @@
 // limits, request ids, and the OpenAPI document. Run over HTTP against the
 // production build on each database.
 import { Validator } from "@seriousme/openapi-schema-validator";
+import net from "node:net";
+import { once } from "node:events";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, type AppServer } from "../support/app-server";
@@ -280,4 +282,28 @@ describe.each(availableKinds())("API infrastructure on %s", (kind) => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ status: "ok" });
   });
+
+  it("keeps an idle keep-alive connection open longer than clients and proxies do (no answer lost to the close race)", async () => {
+    // Node closes idle connections after 5 s; a request written on one at that instant got no answer (the long fuzz, once).
+    const { port, hostname } = new URL(app.url);
+    const socket = net.connect(Number(port), hostname);
+    await once(socket, "connect");
+    let received = "";
+    socket.setEncoding("utf8").on("data", (chunk: string) => (received += chunk));
+    const closed = once(socket, "close").then(() => true);
+    const answered = async (n: number) => {
+      while ((received.match(/HTTP\/1\.1 200/g) ?? []).length < n) await new Promise((r) => setTimeout(r, 20));
+    };
+    const request = "GET /api/live HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n";
+    socket.write(request);
+    await answered(1);
+    expect(received).toMatch(/keep-alive: timeout=(\d+)/i);
+    expect(Number(/keep-alive: timeout=(\d+)/i.exec(received)![1])).toBeGreaterThanOrEqual(60);
+    // Longer than Node's default, well short of the configured 65 s.
+    const stillOpen = await Promise.race([closed, new Promise<boolean>((r) => setTimeout(() => r(false), 6_500))]);
+    expect(stillOpen).toBe(false);
+    socket.write(request);
+    await answered(2);
+    socket.destroy();
+  }, 30_000);
 });

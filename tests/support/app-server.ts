@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { TestDatabaseKind } from "./test-database";
+import { nextStartArgs } from "../../scripts/next-start-args.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
@@ -77,7 +78,7 @@ export async function startAppServer(
     databaseUrl = url.toString();
   }
   let output = "";
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", ...nextStartArgs(port, "127.0.0.1")], {
     cwd: ROOT,
     env: {
       ...process.env,
