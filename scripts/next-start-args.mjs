@@ -6,9 +6,9 @@
 // "socket hang up" with no answer (the long fuzz met it once in 20,000 calls
 // on a loaded machine). Proxies and client pools close idle connections after
 // their own timeout (HAProxy's `timeout http-keep-alive`, a load balancer's 60 s
-// idle timeout, undici's 4 s or the server's Keep-Alive hint): the server must
-// be the last to close, so its timeout is longer than theirs.
-export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+// idle timeout, undici's 4 s or the server's Keep-Alive hint less a margin): the
+// server must be the last to close, so its timeout is longer than theirs.
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 /** `next start` on this port (and host, when given). */
 export function nextStartArgs(port, host) {

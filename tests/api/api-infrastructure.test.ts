@@ -297,11 +297,12 @@ describe.each(availableKinds())("API infrastructure on %s", (kind) => {
     const request = "GET /api/live HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n";
     socket.write(request);
     await answered(1);
-    expect(received).toMatch(/keep-alive: timeout=(\d+)/i);
-    expect(Number(/keep-alive: timeout=(\d+)/i.exec(received)![1])).toBeGreaterThanOrEqual(60);
+    const hint = /keep-alive: timeout=(\d+)/i;
+    expect(received).toMatch(hint);
+    expect(Number(hint.exec(received)![1])).toBeGreaterThanOrEqual(60);
     // Longer than Node's default, well short of the configured 65 s.
-    const stillOpen = await Promise.race([closed, new Promise<boolean>((r) => setTimeout(() => r(false), 6_500))]);
-    expect(stillOpen).toBe(false);
+    const closedWhileIdle = await Promise.race([closed, new Promise<boolean>((r) => setTimeout(() => r(false), 6_500))]);
+    expect(closedWhileIdle).toBe(false);
     socket.write(request);
     await answered(2);
     socket.destroy();
