@@ -42,6 +42,8 @@ export default defineConfig({
       LOG_LEVEL: "warn",
       // As behind a reverse proxy: a spec that locks sign-in out names its own address (X-Forwarded-For), so the others' stays open.
       TRUST_PROXY: "1",
+      // The webhooks journey delivers to a receiver the spec starts on 127.0.0.1.
+      WEBHOOK_ALLOW_PRIVATE: "true",
     },
   },
 });

@@ -54,12 +54,12 @@ test("create an opportunity: a bad probability is explained inline, fixed, saved
   await expect(rows.first()).toContainText("$1,000.00");
   await expect(rows.first()).toContainText("$400.00");
 
-  // On the board it sits in Lead; its title opens the detail page.
+  // On the board it sits in Lead; a click on the card opens the detail page.
   await page.goto(`/board?q=${encodeURIComponent(title)}`);
   const card = page.locator('[data-testid="board-column"][data-stage-name="Lead"]').getByTestId("board-card");
   await expect(card).toHaveCount(1);
   await expect(card).toContainText(title);
-  await card.getByRole("link", { name: title }).click();
+  await card.click();
   await expect(page.getByRole("heading", { name: title })).toBeVisible();
 });
 
@@ -221,4 +221,29 @@ test("the table filters on a custom field's value", async ({ page }) => {
   await page.getByRole("combobox", { name: "Custom field" }).selectOption({ label: "Any custom field" });
   await expect(page).not.toHaveURL(/field=/);
   await expect(rows).not.toHaveCount(shown);
+});
+
+test("one-time revenue: the amount follows one-time + recurring x months, typed either way, and the detail page shows both parts", async ({ page }) => {
+  const title = `Subscription deal ${unique()}`;
+  await signIn(page, "alice@example.com");
+  await page.goto("/opportunities/new");
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("One-time amount").fill("500");
+  await page.getByLabel("Recurring amount per month").fill("100");
+  await page.getByLabel("Contract months").fill("12");
+  await expect(page.getByLabel("Amount", { exact: true })).toHaveValue("1700.00");
+  // Typing the amount instead makes the one-time part follow.
+  await page.getByLabel("Amount", { exact: true }).fill("2000");
+  await expect(page.getByLabel("One-time amount")).toHaveValue("800.00");
+  if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/one-time-form-1440.png`, fullPage: true });
+  await page.getByRole("button", { name: "Create opportunity" }).click();
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  await expect(page.getByTestId("amount-parts")).toContainText("$800.00 one-time + $100.00 per month × 12");
+  if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/one-time-detail-1440.png` });
+
+  // An amount below the recurring part is refused beside the field, nothing saved.
+  await page.getByRole("link", { name: "Edit" }).click();
+  await page.getByLabel("Amount", { exact: true }).fill("100");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "at least the recurring part, 1200.00" })).toBeVisible();
 });

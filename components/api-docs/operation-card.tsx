@@ -36,17 +36,17 @@ export function OperationCard({ method, path, op, components }: { method: string
       {op.parameters.length ? (
         <section className="mt-4">
           <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-muted">Parameters</h4>
-          <table className="w-full text-left text-xs">
+          <table className="w-full table-fixed text-left text-xs">
             <tbody className="divide-y divide-border">
               {op.parameters.map((p) => (
                 <tr key={`${p.in}:${p.name}`} className="align-top">
-                  <td className="w-48 py-1.5 pr-3 font-mono font-medium">
+                  <td className="w-2/5 break-all py-1.5 pr-3 font-mono font-medium sm:w-48">
                     {p.name}
                     {p.required ? <span className="ml-1 text-danger">*</span> : null}
                   </td>
-                  <td className="w-20 py-1.5 pr-3 text-muted">{p.in}</td>
-                  <td className="py-1.5 pr-3 font-mono text-muted">{typeLabel(p.schema, components)}</td>
-                  <td className="py-1.5 text-muted">{p.description}</td>
+                  <td className="w-16 py-1.5 pr-3 text-muted sm:w-20">{p.in}</td>
+                  <td className="break-all py-1.5 pr-3 font-mono text-muted">{typeLabel(p.schema, components)}</td>
+                  <td className="break-words py-1.5 text-muted">{p.description}</td>
                 </tr>
               ))}
             </tbody>

@@ -33,16 +33,16 @@ export function SchemaTable({ schema, components }: { schema: Schema; components
   if (!properties) return <p className="font-mono text-xs text-muted">{typeLabel(schema, components)}</p>;
   const required = new Set((resolved.required as string[]) ?? []);
   return (
-    <table className="w-full text-left text-xs">
+    <table className="w-full table-fixed text-left text-xs">
       <tbody className="divide-y divide-border">
         {Object.entries(properties).map(([name, property]) => (
           <tr key={name} className="align-top">
-            <td className="w-48 py-1.5 pr-3 font-mono font-medium">
+            <td className="w-2/5 break-all py-1.5 pr-3 font-mono font-medium sm:w-48">
               {name}
               {required.has(name) ? <span className="ml-1 text-danger">*</span> : null}
             </td>
-            <td className="py-1.5 pr-3 font-mono text-muted">{typeLabel(property, components)}</td>
-            <td className="py-1.5 text-muted">
+            <td className="break-all py-1.5 pr-3 font-mono text-muted">{typeLabel(property, components)}</td>
+            <td className="break-words py-1.5 text-muted">
               {[property.description as string | undefined, constraints(property)].filter(Boolean).join(" · ")}
             </td>
           </tr>

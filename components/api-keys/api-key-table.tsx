@@ -11,8 +11,9 @@ export function ApiKeyTable({ keys, showOwner }: { keys: ApiKeyDto[]; showOwner:
     return <p className="rounded-xl border border-dashed border-border px-6 py-10 text-center text-sm text-muted">No API keys yet.</p>;
   }
   return (
-    <div className="overflow-hidden rounded-xl border border-border bg-surface shadow-sm">
-      <table className="w-full text-sm" data-testid="api-key-table">
+    // On a phone the table scrolls inside its card, Revoke included, rather than widen the page.
+    <div className="overflow-x-auto rounded-xl border border-border bg-surface shadow-sm">
+      <table className="w-full whitespace-nowrap text-sm" data-testid="api-key-table">
         <thead className="border-b border-border bg-surface-muted/60 text-left text-xs font-medium uppercase tracking-wide text-muted">
           <tr>
             <th className="px-4 py-2.5">Name</th>

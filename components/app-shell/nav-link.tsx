@@ -2,15 +2,13 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { BarChart3, Building2, KanbanSquare, List, Settings } from "lucide-react";
+import { BarChart3, BookOpen, Building2, Contact, KanbanSquare, KeyRound, List, Settings, Upload } from "lucide-react";
 import clsx from "clsx";
-import type { NavItem } from "./nav-items";
+import { currentItem, type NavItem } from "./nav-items";
 
-const ICONS = { board: KanbanSquare, opportunities: List, forecast: BarChart3, accounts: Building2, settings: Settings };
+const ICONS = { board: KanbanSquare, opportunities: List, forecast: BarChart3, accounts: Building2, contacts: Contact, import: Upload, settings: Settings, apiKeys: KeyRound, apiDocs: BookOpen };
 
-export function NavLink({ item }: { item: NavItem }) {
-  const pathname = usePathname();
-  const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+function NavLink({ item, active }: { item: NavItem; active: boolean }) {
   const Icon = ICONS[item.icon];
   return (
     <Link
@@ -19,12 +17,26 @@ export function NavLink({ item }: { item: NavItem }) {
       title={item.label}
       className={clsx(
         "flex shrink-0 items-center gap-2.5 rounded-lg px-2.5 py-2 text-sm font-medium transition",
+        item.secondary && "md:py-1.5 md:font-normal",
         active ? "bg-accent-soft text-accent" : "text-muted hover:bg-surface-muted hover:text-text",
       )}
     >
-      <Icon className="size-4" aria-hidden="true" />
+      <Icon className={clsx("size-4", item.secondary && "md:hidden")} aria-hidden="true" />
       {/* Icons only on a phone's top bar; the name stays for screen readers. */}
       <span className="sr-only md:not-sr-only">{item.label}</span>
     </Link>
+  );
+}
+
+/** The main navigation: the sections, then the developer tools; exactly one is marked current. */
+export function NavLinks({ items }: { items: NavItem[] }) {
+  const current = currentItem(items, usePathname());
+  const link = (item: NavItem) => <NavLink key={item.href} item={item} active={item === current} />;
+  return (
+    <>
+      {items.filter((i) => !i.secondary).map(link)}
+      {/* On a phone these continue the strip; from md up they sit apart, above the user menu. */}
+      <div className="contents md:mt-auto md:mb-2 md:flex md:flex-col md:gap-0.5 md:border-t md:border-border md:pt-3">{items.filter((i) => i.secondary).map(link)}</div>
+    </>
   );
 }

@@ -1,5 +1,5 @@
 // The board's query keys and typed fetchers for its internal read endpoints.
-import type { BoardData } from "@/lib/server/board/board";
+import type { BoardCardsUpdate, BoardData } from "@/lib/server/board/board";
 import type { CardPage } from "@/lib/server/board/cards";
 import type { ColumnTotals } from "@/lib/server/board/totals";
 import { boardFiltersToParams, loadedCountsParam, type BoardFilters } from "@/lib/validation/board";
@@ -30,6 +30,9 @@ export function fetchBoard(pipelineId: string, filters: BoardFilters, loaded: Re
 
 export const fetchTotals = (pipelineId: string, filters: BoardFilters) =>
   getJson<Record<string, ColumnTotals>>(`/api/board/totals?${query(filters, { pipelineId })}`);
+
+export const fetchCards = (pipelineId: string, filters: BoardFilters, ids: readonly string[]) =>
+  getJson<BoardCardsUpdate>(`/api/board/cards?${query(filters, { pipelineId, ids: ids.join(",") })}`);
 
 export const fetchColumnPage = (stageId: string, filters: BoardFilters, cursor: string) =>
   getJson<CardPage>(`/api/board/stages/${encodeURIComponent(stageId)}/cards?${query(filters, { cursor })}`);

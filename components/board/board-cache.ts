@@ -115,3 +115,31 @@ export function keepLoadedTail(fresh: BoardData, shown: BoardData): BoardData {
     }),
   };
 }
+
+/**
+ * A live update: each asked card leaves its place, and comes back where the
+ * server says it now stands (its column, in rank order) when the board shows
+ * it; a column paged further than the card's rank does not take it (its next
+ * page will). The totals are the server's, for every stage.
+ */
+export function applyLiveCards(
+  data: BoardData,
+  askedIds: readonly string[],
+  update: { cards: { stageId: string; card: BoardCard }[]; totals: Record<string, ColumnTotals> },
+): BoardData {
+  const asked = new Set(askedIds);
+  const incoming = new Map<string, BoardCard[]>();
+  for (const { stageId, card } of update.cards) incoming.set(stageId, [...(incoming.get(stageId) ?? []), card]);
+  return {
+    ...data,
+    stages: data.stages.map((stage) => {
+      const arriving = (incoming.get(stage.id) ?? []).filter((card) => {
+        const last = stage.cards[stage.cards.length - 1];
+        return stage.type === "OPEN" && (!stage.nextCursor || !last || compareRanked(card, last) <= 0);
+      });
+      const kept = stage.cards.filter((c) => !asked.has(c.id));
+      const cards = arriving.length || kept.length !== stage.cards.length ? [...kept, ...arriving].sort(compareRanked) : stage.cards;
+      return { ...stage, cards, totals: update.totals[stage.id] ?? stage.totals };
+    }),
+  };
+}

@@ -21,18 +21,31 @@ export interface ColumnProps {
   dropIndex: number | null;
   /** The card being dragged when it comes from this column: always kept mounted. */
   activeId: string | null;
+  /** The card picked up by keyboard, when it is in this column. */
+  liftedId: string | null;
+  /** The drop line follows the keyboard: keep it in view. */
+  followDrop: boolean;
+  /** Where the focus goes after a keyboard move: a card of this column, or the column itself. */
+  focus: FocusTarget | null;
+  onFocused: () => void;
   loadingMore: boolean;
   onLoadMore: (stageId: string) => void;
 }
 
-const ESTIMATED_CARD_HEIGHT = 104;
+/** A card of a stage (once that stage's column holds it), or the stage's column itself. */
+export type FocusTarget = { stageId: string; cardId?: string };
+
+const ESTIMATED_CARD_HEIGHT = 124;
 const GAP = 8;
 
-export const BoardColumn = memo(function BoardColumn({ stage, baseCurrency, context, dropIndex, activeId, loadingMore, onLoadMore }: ColumnProps) {
+export const BoardColumn = memo(function BoardColumn({ stage, baseCurrency, context, dropIndex, activeId, liftedId, followDrop, focus, onFocused, loadingMore, onLoadMore }: ColumnProps) {
   const { setNodeRef, isOver } = useDroppable({ id: `column:${stage.id}`, data: { type: "column", stageId: stage.id } });
   const scrollRef = useRef<HTMLDivElement>(null);
+  const sectionRef = useRef<HTMLElement | null>(null);
   const ids = useMemo(() => stage.cards.map((c) => c.id), [stage.cards]);
-  const activeIndex = activeId ? ids.indexOf(activeId) : -1;
+  // The dragged or keyboard-lifted card stays mounted however the column scrolls.
+  const keptId = activeId ?? liftedId;
+  const activeIndex = keptId ? ids.indexOf(keptId) : -1;
   const rangeExtractor = useCallback(
     (range: Range) => {
       const indexes = defaultRangeExtractor(range);
@@ -56,18 +69,50 @@ export const BoardColumn = memo(function BoardColumn({ stage, baseCurrency, cont
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.length ? items[items.length - 1].index : -1;
 
+  // A keyboard move: the column and the drop line come into view.
+  useEffect(() => {
+    if (!followDrop || dropIndex === null) return;
+    sectionRef.current?.scrollIntoView({ block: "nearest", inline: "nearest" });
+    if (stage.cards.length > 0) virtualizer.scrollToIndex(Math.min(dropIndex, stage.cards.length - 1), { align: "auto" });
+  }, [followDrop, dropIndex, stage.cards.length, virtualizer]);
+
+  // After a keyboard move the focus stays on the moved card (or, when it left the board, goes to its neighbour).
+  useEffect(() => {
+    if (!focus || focus.stageId !== stage.id) return;
+    const cardId = focus.cardId;
+    if (!cardId) {
+      sectionRef.current?.focus();
+      onFocused();
+      return;
+    }
+    const index = ids.indexOf(cardId);
+    if (index < 0) return;
+    virtualizer.scrollToIndex(index, { align: "auto" });
+    const frame = requestAnimationFrame(() => {
+      const card = scrollRef.current?.querySelector<HTMLElement>(`[data-card-id="${CSS.escape(cardId)}"]`);
+      if (!card) return;
+      card.focus();
+      onFocused();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [focus, ids, stage.id, virtualizer, onFocused]);
+
   useEffect(() => {
     if (stage.nextCursor && !loadingMore && lastIndex >= stage.cards.length - 10) onLoadMore(stage.id);
   }, [lastIndex, stage.cards.length, stage.nextCursor, stage.id, loadingMore, onLoadMore]);
 
   return (
     <section
-      ref={setNodeRef}
+      ref={(node) => {
+        setNodeRef(node);
+        sectionRef.current = node;
+      }}
+      tabIndex={-1}
       aria-label={`${stage.name}: ${stage.totals.count} deals`}
       data-testid="board-column"
       data-stage-name={stage.name}
       data-loaded={stage.cards.length}
-      className={clsx("flex h-full w-[85vw] max-w-80 shrink-0 snap-start flex-col rounded-xl border bg-surface-muted/70 transition sm:w-72", isOver || dropIndex !== null ? "border-accent/60 bg-accent-soft/40" : "border-border")}
+      className={clsx("flex h-full w-[85vw] max-w-80 shrink-0 snap-start flex-col rounded-xl border bg-surface-muted/70 outline-none transition focus-visible:ring-2 focus-visible:ring-accent sm:w-72", isOver || dropIndex !== null ? "border-accent/60 bg-accent-soft/40" : "border-border")}
     >
       <header className="border-b border-border px-3 pb-2.5 pt-3" style={{ boxShadow: `inset 0 3px 0 0 ${stage.color}` }}>
         <div className="flex items-center justify-between gap-2">
@@ -100,7 +145,7 @@ export const BoardColumn = memo(function BoardColumn({ stage, baseCurrency, cont
           <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
             {items.map((item) => (
               <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="absolute left-0 w-full" style={{ top: item.start }}>
-                <SortableCard card={stage.cards[item.index]} stageId={stage.id} rottingDays={stage.rottingDays} context={context} />
+                <SortableCard card={stage.cards[item.index]} stageId={stage.id} rottingDays={stage.rottingDays} context={context} lifted={liftedId === ids[item.index]} />
               </div>
             ))}
             {dropIndex !== null ? <DropLine top={dropIndex < stage.cards.length ? (virtualizer.measurementsCache[dropIndex]?.start ?? 0) - GAP / 2 : virtualizer.getTotalSize() + 2} /> : null}

@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { filledWith } from "@/lib/domain/color";
 import type { BoardData } from "@/lib/server/board/board";
 import { EMPTY_FILTERS, hasFilters, type BoardFilters } from "@/lib/validation/board";
 import { boardHref } from "./board-api";
@@ -67,6 +68,12 @@ export function BoardToolbar({ data, filters }: { data: BoardData; filters: Boar
         <span>to</span>
         <input type="date" aria-label="Expected close to" value={filters.closeTo ?? ""} onChange={(e) => set({ closeTo: e.target.value || null })} className={control} />
       </div>
+      <label className="sr-only" htmlFor="board-activity">Activity</label>
+      <select id="board-activity" value={filters.activity ?? ""} onChange={(e) => set({ activity: (e.target.value || null) as BoardFilters["activity"] })} className={control}>
+        <option value="">Any activity</option>
+        <option value="none">No next activity</option>
+        <option value="overdue">Overdue activity</option>
+      </select>
       <div className="flex items-center gap-1" role="group" aria-label="Labels">
         {data.labels.map((label) => {
           const on = filters.labels.includes(label.key);
@@ -76,8 +83,8 @@ export function BoardToolbar({ data, filters }: { data: BoardData; filters: Boar
               type="button"
               aria-pressed={on}
               onClick={() => toggleLabel(label.key)}
-              className={clsx("inline-flex h-7 items-center gap-1.5 rounded-full border px-2.5 text-xs font-medium transition", on ? "border-transparent text-white" : "border-border text-muted hover:text-text")}
-              style={on ? { backgroundColor: label.color } : undefined}
+              className={clsx("inline-flex h-7 items-center gap-1.5 rounded-full border px-2.5 text-xs font-medium transition", on ? "" : "border-border text-muted hover:text-text")}
+              style={on ? filledWith(label.color) : undefined}
             >
               {on ? null : <span className="size-2 rounded-full" style={{ backgroundColor: label.color }} aria-hidden="true" />}
               {label.name}

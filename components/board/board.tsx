@@ -1,11 +1,11 @@
 "use client";
 // The pipeline board: columns of open stages, Won/Lost drop zones, drag and
 // drop by mouse, touch and keyboard (dnd-kit), optimistic moves, paging per
-// column and a refresh whenever the window regains focus.
+// column, colleagues' changes live (use-live-board.ts) and a refresh whenever
+// the window regains focus.
 import {
   DndContext,
   DragOverlay,
-  KeyboardSensor,
   MouseSensor,
   TouchSensor,
   useSensor,
@@ -15,29 +15,37 @@ import {
   type DragOverEvent,
   type DragStartEvent,
 } from "@dnd-kit/core";
-import { sortableKeyboardCoordinates } from "@dnd-kit/sortable";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import clsx from "clsx";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import { neighboursAt } from "@/lib/domain/rank";
 import type { BoardData } from "@/lib/server/board/board";
 import type { BoardFilters } from "@/lib/validation/board";
 import type { LostDetailsForm } from "@/lib/validation/move";
 import { boardKeys, fetchBoard, fetchColumnPage } from "./board-api";
-import { CardBody, type CardContext } from "./board-card";
+import { CardActionsContext, CardBody, READ_ONLY_HINT_ID, type CardActions, type CardContext } from "./board-card";
 import { appendPage, keepLoadedTail, loadedCounts } from "./board-cache";
-import { BoardColumn } from "./board-column";
+import { BoardColumn, type FocusTarget } from "./board-column";
+import { describeTarget, isMoveKey, lineIndex, positionOf, step, type KeyTarget } from "./board-keyboard";
 import { boardCollision, dropData, isBelow } from "./board-dnd";
 import { BoardToolbar } from "./board-toolbar";
 import { ClosedZones } from "./closed-zones";
 import { LostDialog } from "@/components/opportunities/lost-dialog";
 import { useBoardMove } from "./use-board-move";
+import { useLiveBoard } from "./use-live-board";
 
-interface Target {
-  stageId: string;
-  index: number;
+type Target = KeyTarget;
+
+/** A card picked up with the keyboard: where it was and where it would land. */
+interface Lift {
+  cardId: string;
+  home: KeyTarget;
+  target: KeyTarget;
 }
+
+const opportunityHref = (cardId: string) => `/opportunities/${cardId}`;
 
 export function Board({ initial, filters, today, nowMs }: { initial: BoardData; filters: BoardFilters; today: string; nowMs: number }) {
   const pipelineId = initial.pipeline.id;
@@ -63,8 +71,15 @@ export function Board({ initial, filters, today, nowMs }: { initial: BoardData; 
 
   const [activeId, setActiveId] = useState<string | null>(null);
   const [hint, setHint] = useState<Target | null>(null);
-  const [lostMove, setLostMove] = useState<{ cardId: string; stageId: string; title: string } | null>(null);
+  const [lostMove, setLostMove] = useState<{ cardId: string; stageId: string; title: string; after: FocusTarget | null } | null>(null);
+  const [lift, setLift] = useState<Lift | null>(null);
+  const [focus, setFocus] = useState<FocusTarget | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const router = useRouter();
+  const onFocused = useCallback(() => setFocus(null), []);
   const [loading, setLoading] = useState<ReadonlySet<string>>(new Set());
+  // Colleagues' changes arrive live, never under a card being dragged or a pending lost-reason choice.
+  useLiveBoard({ queryKey, pipelineId, filters, paused: activeId !== null || lostMove !== null });
 
   const lookup = useMemo(() => {
     const map = new Map<string, { stageId: string; index: number }>();
@@ -77,7 +92,7 @@ export function Board({ initial, filters, today, nowMs }: { initial: BoardData; 
     return at ? stageById.get(at.stageId)!.cards[at.index] : null;
   };
   const context: CardContext = useMemo(
-    () => ({ today, nowMs, labels: new Map(data.labels.map((l) => [l.key, { name: l.name, color: l.color }])) }),
+    () => ({ today, time: new Date(nowMs).toISOString().slice(11, 16), nowMs, labels: new Map(data.labels.map((l) => [l.key, { name: l.name, color: l.color }])) }),
     [today, nowMs, data.labels],
   );
 
@@ -109,7 +124,7 @@ export function Board({ initial, filters, today, nowMs }: { initial: BoardData; 
   const sensors = useSensors(
     useSensor(MouseSensor, { activationConstraint: { distance: 5 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 180, tolerance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    // No dnd-kit keyboard sensor: keyboard moves are the board's own (below), so that they reach empty columns and the Won and Lost zones.
   );
 
   /** Where a drop over `over` puts the active card, or null for no move. */
@@ -158,11 +173,99 @@ export function Board({ initial, filters, today, nowMs }: { initial: BoardData; 
     const stage = stageById.get(target.stageId)!;
     if (stage.id === from.stageId && target.index === from.index) return;
     if (stage.type === "LOST") {
-      setLostMove({ cardId, stageId: stage.id, title: cardOf(cardId)?.title ?? "" });
+      setLostMove({ cardId, stageId: stage.id, title: cardOf(cardId)?.title ?? "", after: null });
       return;
     }
     commit(cardId, target);
   }
+
+  /** Where the focus goes when a card leaves the board: the card now in its place, the one above, or its column. */
+  function neighbourOf(cardId: string): FocusTarget | null {
+    const at = lookup.get(cardId);
+    if (!at) return null;
+    const others = stageById.get(at.stageId)!.cards.filter((c) => c.id !== cardId);
+    const next = others[at.index] ?? others[at.index - 1];
+    return { stageId: at.stageId, cardId: next?.id };
+  }
+
+  function drop(l: Lift) {
+    setLift(null);
+    const card = cardOf(l.cardId);
+    const stage = stageById.get(l.target.stageId);
+    if (!card || !stage) return;
+    if (stage.id === l.home.stageId && l.target.index === l.home.index) {
+      setAnnouncement(`${card.title} dropped where it was.`);
+      return;
+    }
+    if (stage.type === "LOST") {
+      setAnnouncement(`${card.title}: choose why it was lost.`);
+      setLostMove({ cardId: card.id, stageId: stage.id, title: card.title, after: neighbourOf(card.id) });
+      return;
+    }
+    if (stage.type === "WON") {
+      setFocus(neighbourOf(card.id));
+      setAnnouncement(`${card.title} marked as won.`);
+    } else {
+      const at = positionOf(data.stages, card.id, l.home, l.target)!;
+      setFocus({ stageId: stage.id, cardId: card.id });
+      setAnnouncement(`${card.title} moved to ${stage.name}, position ${at.position} of ${at.of}.`);
+    }
+    commit(card.id, l.target);
+  }
+
+  /** The keys of a focused card: Enter opens it; Space picks it up, then arrows move it, Space or Enter drops, Escape cancels. */
+  function onCardKey(cardId: string, event: React.KeyboardEvent) {
+    const card = cardOf(cardId);
+    if (!card || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (lift?.cardId === cardId) {
+      if (isMoveKey(event.key)) {
+        event.preventDefault();
+        const target = step(data.stages, cardId, lift.target, event.key);
+        setLift({ ...lift, target });
+        setAnnouncement(describeTarget(data.stages, cardId, card.title, lift.home, target));
+      } else if (event.key === " " || event.key === "Enter") {
+        event.preventDefault();
+        drop(lift);
+      } else if (event.key === "Escape") {
+        event.preventDefault();
+        setLift(null);
+        setAnnouncement(`Cancelled. ${card.title} stays where it was.`);
+      }
+      return;
+    }
+    if (event.key === "Enter") {
+      event.preventDefault();
+      router.push(opportunityHref(cardId));
+    } else if (event.key === " ") {
+      event.preventDefault();
+      if (!card.editable) {
+        setAnnouncement(`${card.title} is read only: you can only move deals you own or work on.`);
+        return;
+      }
+      const home = lookup.get(cardId)!;
+      setLift({ cardId, home, target: home });
+      setAnnouncement(`Picked up ${card.title}, in ${stageById.get(home.stageId)?.name}, position ${home.index + 1} of ${stageById.get(home.stageId)?.totals.count}. Arrow keys move it: left and right change the stage (Won and Lost come after the last one), up and down the position. Space drops it, Escape cancels.`);
+    }
+  }
+
+  // The cards get one stable object; it calls the latest handlers.
+  const latest = useRef({ onCardKey, lift, router });
+  useEffect(() => {
+    latest.current = { onCardKey, lift, router };
+  });
+  const actions: CardActions = useMemo(
+    () => ({
+      open: (cardId, newTab) => (newTab ? window.open(opportunityHref(cardId), "_blank", "noopener") : latest.current.router.push(opportunityHref(cardId))),
+      prefetch: (cardId) => latest.current.router.prefetch(opportunityHref(cardId)),
+      onKey: (cardId, event) => latest.current.onCardKey(cardId, event),
+      onBlur: (cardId) => {
+        if (latest.current.lift?.cardId !== cardId) return;
+        setLift(null);
+        setAnnouncement("Cancelled: the deal stays where it was.");
+      },
+    }),
+    [],
+  );
 
   const announcements: Announcements = {
     onDragStart: ({ active }) => `Picked up ${cardOf(String(active.id))?.title ?? "deal"}. Use the arrow keys to move it, Space to drop, Escape to cancel.`,
@@ -173,8 +276,9 @@ export function Board({ initial, filters, today, nowMs }: { initial: BoardData; 
       if (!target) return `${title} is not over a stage.`;
       const stage = stageById.get(target.stageId);
       if (target.type === "zone") return `${title} is over ${stage?.name}. Drop to mark it ${stage?.type === "WON" ? "won" : "lost"}.`;
-      const index = target.type === "card" ? (lookup.get(String(over!.id))?.index ?? 0) + 1 : (stage?.cards.length ?? 0) + 1;
-      return `${title} is over ${stage?.name}, position ${index} of ${stage?.totals.count ?? 0}.`;
+      const home = lookup.get(String(active.id));
+      const at = targetOf({ active, over } as DragOverEvent);
+      return home && at ? describeTarget(data.stages, String(active.id), title, home, at) : `${title} is not over a stage.`;
     },
     onDragEnd: ({ active, over }) => {
       const stage = stageById.get(dropData(over)?.stageId ?? "");
@@ -187,62 +291,80 @@ export function Board({ initial, filters, today, nowMs }: { initial: BoardData; 
   const closed = data.stages.filter((s) => s.type !== "OPEN");
   const active = activeId ? cardOf(activeId) : null;
   const activeStageId = activeId ? lookup.get(activeId)?.stageId : undefined;
+  const keyLine = lift ? lineIndex(lift.home, lift.target) : null;
 
   return (
     // Below md the app shell's top bar (3.5rem) sits above the board.
     <div className="flex h-[calc(100dvh-3.5rem)] select-none flex-col md:h-screen">
       <BoardToolbar data={data} filters={filters} />
-      <DndContext
-        sensors={sensors}
-        collisionDetection={boardCollision}
-        // Scroll a column only when the pointer is really at its edge, not on the way to Won or Lost.
-        autoScroll={{ threshold: { x: 0.15, y: 0.08 } }}
-        onDragStart={onDragStart}
-        onDragOver={onDragOver}
-        onDragEnd={onDragEnd}
-        onDragCancel={() => {
-          setActiveId(null);
-          setHint(null);
-        }}
-        accessibility={{
-          announcements,
-          screenReaderInstructions: { draggable: "To pick up a deal, press Space or Enter. Use the arrow keys to move it between and within stages. Press Space or Enter again to drop it, or Escape to cancel." },
-        }}
-      >
-        {/* On a phone a column is most of the screen wide and swiping snaps to the next one; never while dragging, when dnd-kit scrolls. */}
-        <div
-          className={clsx("flex min-h-0 flex-1 scroll-px-3 gap-3 overflow-x-auto px-3 py-3 md:px-6 md:py-4", activeId === null && "snap-x snap-mandatory md:snap-none")}
-          data-testid="board"
+      <CardActionsContext value={actions}>
+        <DndContext
+          sensors={sensors}
+          collisionDetection={boardCollision}
+          // Scroll a column only when the pointer is really at its edge, not on the way to Won or Lost.
+          autoScroll={{ threshold: { x: 0.15, y: 0.08 } }}
+          onDragStart={onDragStart}
+          onDragOver={onDragOver}
+          onDragEnd={onDragEnd}
+          onDragCancel={() => {
+            setActiveId(null);
+            setHint(null);
+          }}
+          accessibility={{
+            announcements,
+            screenReaderInstructions: { draggable: "Press Enter to open the deal. To move it, press Space, then the arrow keys: left and right change the stage, Won and Lost coming after the last one; up and down the position. Press Space again to drop it, or Escape to cancel." },
+          }}
         >
-          {open.map((stage) => (
-            <BoardColumn
-              key={stage.id}
-              stage={stage}
-              baseCurrency={data.baseCurrency}
-              context={context}
-              dropIndex={hint?.stageId === stage.id ? hint.index : null}
-              activeId={activeStageId === stage.id ? activeId : null}
-              loadingMore={loading.has(stage.id)}
-              onLoadMore={onLoadMore}
-            />
-          ))}
-        </div>
-        <ClosedZones stages={closed} baseCurrency={data.baseCurrency} dragging={activeId !== null} />
-        <DragOverlay dropAnimation={null}>
-          {active ? <div className="w-[268px]"><CardBody card={active} rottingDays={stageById.get(activeStageId ?? "")?.rottingDays ?? null} context={context} overlay /></div> : null}
-        </DragOverlay>
-      </DndContext>
+          {/* On a phone a column is most of the screen wide and swiping snaps to the next one; never while dragging, when dnd-kit scrolls. */}
+          <div
+            className={clsx("flex min-h-0 flex-1 scroll-px-3 gap-3 overflow-x-auto px-3 py-3 md:px-6 md:py-4", activeId === null && "snap-x snap-mandatory md:snap-none")}
+            data-testid="board"
+          >
+            {open.map((stage) => (
+              <BoardColumn
+                key={stage.id}
+                stage={stage}
+                baseCurrency={data.baseCurrency}
+                context={context}
+                dropIndex={lift ? (lift.target.stageId === stage.id ? keyLine : null) : hint?.stageId === stage.id ? hint.index : null}
+                activeId={activeStageId === stage.id ? activeId : null}
+                liftedId={lift?.home.stageId === stage.id ? lift.cardId : null}
+                followDrop={lift?.target.stageId === stage.id}
+                focus={focus}
+                onFocused={onFocused}
+                loadingMore={loading.has(stage.id)}
+                onLoadMore={onLoadMore}
+              />
+            ))}
+          </div>
+          <ClosedZones stages={closed} baseCurrency={data.baseCurrency} dragging={activeId !== null || lift !== null} targetId={lift?.target.stageId ?? null} />
+          <DragOverlay dropAnimation={null}>
+            {active ? <div className="w-[268px]"><CardBody card={active} rottingDays={stageById.get(activeStageId ?? "")?.rottingDays ?? null} context={context} overlay /></div> : null}
+          </DragOverlay>
+        </DndContext>
+      </CardActionsContext>
       {lostMove ? (
         <LostDialog
           title={lostMove.title}
           reasons={data.lostReasons}
-          onCancel={() => setLostMove(null)}
+          onCancel={() => {
+            const home = lookup.get(lostMove.cardId);
+            if (home) setFocus({ stageId: home.stageId, cardId: lostMove.cardId });
+            setLostMove(null);
+          }}
           onConfirm={(details) => {
             commit(lostMove.cardId, { stageId: lostMove.stageId, index: 0 }, details);
+            if (lostMove.after) setFocus(lostMove.after);
             setLostMove(null);
           }}
         />
       ) : null}
+      <div role="status" aria-live="assertive" aria-atomic="true" className="sr-only" data-testid="board-announcer">
+        {announcement}
+      </div>
+      <p id={READ_ONLY_HINT_ID} hidden>
+        Read only: you can only move deals you own or work on.
+      </p>
     </div>
   );
 }

@@ -25,6 +25,7 @@ export function Headline({ forecast }: { forecast: Forecast }) {
     { label: "Open pipeline", value: money(h.openAmount), detail: `${deals(h.openCount)} closing in the period`, href: open, testId: "open-pipeline" },
     { label: "Weighted pipeline", value: money(h.weightedAmount), detail: "amount × probability", href: open, testId: "weighted-pipeline" },
     { label: "Won", value: money(h.wonAmount), detail: deals(h.wonCount), href: won, testId: "won" },
+    { label: "Won one-time", value: money(h.oneTimeWon), detail: `+ ${money(h.recurringWon)} recurring`, href: won, testId: "won-one-time" },
     { label: "Lost", value: money(h.lostAmount), detail: deals(h.lostCount), href: lost, testId: "lost" },
     { label: "Win rate", value: formatRatio(h.winRateByCount), detail: `by count · ${formatRatio(h.winRateByValue)} by value`, href: won, testId: "win-rate" },
     { label: "Average deal size", value: money(h.averageDealSize), detail: "won deals", href: won, testId: "average-deal" },

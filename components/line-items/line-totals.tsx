@@ -37,14 +37,17 @@ export function LineTotals({ lines, deal, onContractMonths, disabled }: { lines:
   return (
     <div className="flex flex-col gap-4 @3xl:flex-row @3xl:items-start @3xl:justify-between">
       <p className="max-w-sm text-xs text-muted">
-        {incomplete ? <span className="font-medium text-amber-700 dark:text-amber-300">Lines with errors count once they are fixed. </span> : null}
+        {incomplete ? <span className="font-medium text-warning">Lines with errors count once they are fixed. </span> : null}
         Totals are rounded to cents per line; monthly lines count once per contract month.
       </p>
-      <dl className="w-full space-y-1.5 @3xl:w-96" aria-label="Totals" data-testid="line-totals">
+      <dl className="w-full space-y-1.5 @3xl:w-96" data-testid="line-totals">
         <Row label="One-time subtotal" value={money(s.oneTimeTotal)} testId="one-time-total" />
         <Row label="Monthly subtotal (MRR)" value={money(s.monthlyTotal)} testId="monthly-total" />
         <div className="flex items-center justify-between gap-4 text-sm">
-          <label htmlFor="line-contract-months" className="text-muted">Contract months</label>
+          <dt>
+            <label htmlFor="line-contract-months" className="text-muted">Contract months</label>
+          </dt>
+          <dd>
           {onContractMonths ? (
             <input
               id="line-contract-months"
@@ -60,6 +63,7 @@ export function LineTotals({ lines, deal, onContractMonths, disabled }: { lines:
           ) : (
             <span className="tabular">{s.months}</span>
           )}
+          </dd>
         </div>
         <Row label="Total contract value" value={money(s.contractValue)} base={base(s.baseContractValue)} strong testId="contract-value" />
         <Row label={`Weighted at ${deal.probability}%`} value={money(s.weighted)} base={base(s.baseWeighted)} testId="weighted-value" />

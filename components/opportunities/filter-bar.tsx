@@ -57,6 +57,11 @@ export function FilterBar({ query, options }: { query: OpportunityTableQuery; op
         <option value="">Any owner</option>
         {options.users.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
       </select>
+      <select aria-label="Activity" className={select} value={f.activity ?? ""} onChange={(e) => go({ activity: (e.target.value || undefined) as OpportunityFilters["activity"] })}>
+        <option value="">Any activity</option>
+        <option value="none">No next activity</option>
+        <option value="overdue">Overdue activity</option>
+      </select>
       <select aria-label="Label" className={select} value={f.label ?? ""} onChange={(e) => go({ label: e.target.value || undefined })}>
         <option value="">Any label</option>
         {options.labels.map((l) => <option key={l.key} value={l.key}>{l.name}</option>)}

@@ -3,7 +3,9 @@
 import { useState } from "react";
 import Link from "next/link";
 import { Lock } from "lucide-react";
+import { ActivityIcon } from "@/components/activities/activity-icon";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { isOverdue } from "@/lib/domain/activities";
 import { formatMoney } from "@/lib/domain/money";
 import type { OpportunityTablePage } from "@/lib/server/opportunities/list/table";
 import type { OpportunityTableQuery } from "@/lib/validation/opportunity-list";
@@ -12,6 +14,20 @@ import type { TableOptions } from "./filter-bar";
 import { formatDate } from "./format";
 import { Pagination } from "./pagination";
 import { SortHeader } from "./sort-header";
+
+/** The next open activity (red when overdue), or a mark on an open deal with nothing planned. */
+function NextActivityCell({ row, today }: { row: OpportunityTablePage["rows"][number]; today: string }) {
+  const next = row.nextActivity;
+  if (!next) return row.status === "OPEN" ? <span className="text-xs font-medium text-amber-700 dark:text-amber-300">None planned</span> : <span className="text-muted">—</span>;
+  const overdue = isOverdue(next, { date: today, time: new Date().toISOString().slice(11, 16) });
+  return (
+    <span className={`flex items-center gap-1.5 ${overdue ? "font-medium text-danger" : ""}`} data-overdue={overdue || undefined}>
+      <ActivityIcon icon={next.icon} label={next.type} />
+      <span className="truncate">{next.subject}</span>
+      <span className="shrink-0 text-xs text-muted">{next.dueDate ? formatDate(next.dueDate) : ""}</span>
+    </span>
+  );
+}
 
 export function OpportunityTable({ data, query, today, options }: { data: OpportunityTablePage; query: OpportunityTableQuery; today: string; options: TableOptions }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -22,7 +38,7 @@ export function OpportunityTable({ data, query, today, options }: { data: Opport
     <div>
       {ids.length ? <BulkBar ids={ids} options={options} onDone={() => setSelected(new Set())} /> : null}
       <div className="overflow-x-auto rounded-xl border border-border bg-surface shadow-sm">
-        <table className="w-full min-w-[960px] border-collapse text-sm" data-testid="opportunity-table">
+        <table className="w-full min-w-[1140px] border-collapse text-sm" data-testid="opportunity-table">
           <thead className="border-b border-border bg-surface-muted/60">
             <tr>
               <SortHeader
@@ -39,12 +55,13 @@ export function OpportunityTable({ data, query, today, options }: { data: Opport
               </th>
               <SortHeader query={query} field="owner" label="Owner" />
               <SortHeader query={query} field="expectedCloseDate" label="Expected close" />
+              <SortHeader query={query} field="nextActivity" label="Next activity" />
             </tr>
           </thead>
           <tbody className="divide-y divide-border">
             {data.rows.length === 0 ? (
               <tr>
-                <td colSpan={7} className="px-4 py-16 text-center text-muted">
+                <td colSpan={8} className="px-4 py-16 text-center text-muted">
                   {Object.keys(query.filters).length ? "No opportunities match these filters." : "No opportunities yet."}
                 </td>
               </tr>
@@ -73,6 +90,7 @@ export function OpportunityTable({ data, query, today, options }: { data: Opport
                     <td className="px-4 py-3 text-right text-muted tabular">{formatMoney(row.weightedAmount, row.currency)}</td>
                     <td className="px-4 py-3">{row.ownerName}</td>
                     <td className={overdue ? "px-4 py-3 font-medium text-danger" : "px-4 py-3 text-muted"}>{formatDate(row.expectedCloseDate)}</td>
+                    <td className="max-w-[220px] px-4 py-3"><NextActivityCell row={row} today={today} /></td>
                   </tr>
                 );
               })

@@ -4,9 +4,12 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
 import clsx from "clsx";
-import { Coins, GitBranch, History, KeyRound, ListChecks, Package, SlidersHorizontal, Target, Users } from "lucide-react";
+import { Coins, GitBranch, History, KeyRound, ListChecks, Package, SlidersHorizontal, Target, Users, Webhook } from "lucide-react";
 
-const PERSONAL = [{ href: "/settings/api-keys", label: "API keys", icon: KeyRound }];
+const PERSONAL = [
+  { href: "/settings/api-keys", label: "API keys", icon: KeyRound },
+  { href: "/settings/webhooks", label: "Webhooks", icon: Webhook },
+];
 
 const ADMIN = [
   { href: "/settings/pipelines", label: "Pipelines", icon: GitBranch },
@@ -22,8 +25,12 @@ const ADMIN = [
 export function SettingsNav({ admin }: { admin: boolean }) {
   const pathname = usePathname();
   const activeLink = useRef<HTMLAnchorElement>(null);
-  // On a phone the strip scrolls sideways; the current section must be in view.
-  useEffect(() => activeLink.current?.scrollIntoView({ block: "nearest", inline: "nearest" }), [pathname]);
+  // On a phone the strip scrolls sideways; the current section must be in view. Nothing is returned:
+  // recent Chromium's scrollIntoView returns a Promise, which React would call as the effect's cleanup
+  // on the next client navigation between two settings pages ("destroy is not a function").
+  useEffect(() => {
+    activeLink.current?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [pathname]);
   return (
     <nav aria-label="Settings" className="-mx-1 flex gap-0.5 overflow-x-auto px-1 py-0.5 md:mx-0 md:flex-col md:overflow-visible md:p-0">
       {(admin ? [...ADMIN, ...PERSONAL] : PERSONAL).map(({ href, label, icon: Icon }) => {

@@ -1,6 +1,8 @@
 import clsx from "clsx";
 
-const PALETTE = ["bg-indigo-500", "bg-emerald-500", "bg-amber-500", "bg-rose-500", "bg-sky-500", "bg-violet-500", "bg-teal-500"];
+// White initials read at 4.5:1 or more on each (tests/unit/color.test.ts checks these hex values).
+export const AVATAR_COLORS = { "bg-indigo-600": "#4f46e5", "bg-emerald-700": "#047857", "bg-amber-700": "#b45309", "bg-rose-700": "#be123c", "bg-sky-700": "#0369a1", "bg-violet-700": "#6d28d9", "bg-teal-700": "#0f766e" };
+const PALETTE = Object.keys(AVATAR_COLORS);
 
 export function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);

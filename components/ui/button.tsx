@@ -3,9 +3,9 @@
 import clsx from "clsx";
 
 const VARIANTS = {
-  primary: "bg-accent text-white shadow-sm hover:brightness-110",
+  primary: "bg-accent text-on-accent shadow-sm hover:brightness-110",
   secondary: "border border-border bg-surface text-text shadow-sm hover:bg-surface-muted",
-  danger: "bg-danger text-white shadow-sm hover:brightness-110",
+  danger: "bg-danger text-on-danger shadow-sm hover:brightness-110",
   ghost: "text-muted hover:bg-surface-muted hover:text-text",
   dangerGhost: "text-danger hover:bg-rose-50 dark:hover:bg-rose-950",
 } as const;

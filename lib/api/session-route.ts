@@ -31,7 +31,7 @@ export function sessionRoute<P extends Record<string, string> = Record<string, n
       if (nul) throw validationError(nul);
       const result = await run({ actor, url, params: ((await context?.params) ?? {}) as P, request });
       if (!(result instanceof Response)) return Response.json(result, { headers });
-      for (const [name, value] of Object.entries(headers)) result.headers.set(name, value);
+      for (const [name, value] of Object.entries(headers)) if (!result.headers.has(name)) result.headers.set(name, value);
       return result;
     } catch (error) {
       const { status, body, retryAfterSeconds } = errorResponse(error, { requestId });

@@ -169,6 +169,7 @@ async function seedOpportunities(
 
     let amount = moneyString(rnd.int(20, 900) * 100);
     let recurringAmount = "0.00";
+    let oneTimeAmount = amount;
     if (rnd.chance(0.6)) {
       const lines = Array.from({ length: rnd.int(1, 4) }, () => rnd.pick(products));
       const unique = [...new Map(lines.map((p) => [p.code, p])).values()];
@@ -182,6 +183,7 @@ async function seedOpportunities(
       const derived = amountsFromLines(built, contractMonths);
       amount = derived.amount;
       recurringAmount = derived.recurringAmount;
+      oneTimeAmount = derived.oneTimeAmount;
       for (const line of built) lineItems.push({ ...line, opportunityId: id, total: lineTotal(line).toFixed(2) });
     }
 
@@ -228,6 +230,7 @@ async function seedOpportunities(
       currencyCode,
       exchangeRate,
       baseAmount: toBaseAmount(amount, exchangeRate),
+      oneTimeAmount,
       recurringAmount,
       contractMonths,
       expectedCloseDate: utcDay(expected),

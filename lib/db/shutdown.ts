@@ -5,8 +5,11 @@
 import { logger } from "../log";
 import { closeDatabase } from "./index";
 
-let installed = false;
-const steps: (() => Promise<void>)[] = [];
+// On globalThis: Next.js may load this module once per bundle, and a step
+// registered from a route's bundle must run too.
+const shared = globalThis as unknown as { __pipelineShutdown?: { installed: boolean; steps: (() => Promise<void>)[] } };
+const state = (shared.__pipelineShutdown ??= { installed: false, steps: [] });
+const steps = state.steps;
 
 /**
  * Work to wind down when the signal arrives (the job worker stops claiming and
@@ -18,8 +21,8 @@ export function onShutdown(step: () => Promise<void>): void {
 }
 
 export function closeDatabaseBeforeExit(): void {
-  if (installed) return;
-  installed = true;
+  if (state.installed) return;
+  state.installed = true;
   const onSignal = (signal: NodeJS.Signals) => {
     logger.info({ signal }, "shutting down: finishing in-flight requests");
     const wound = Promise.all(steps.map((step) => step().catch((error: unknown) => logger.error({ err: error }, "a shutdown step failed"))));

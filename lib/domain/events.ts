@@ -2,7 +2,7 @@
 // exist and how a subscription's patterns ("opportunity.*", "*") match them.
 // Pure: shared by the services, the validators and the pages.
 
-export const RECORD_TYPES = ["opportunity", "line_item", "account", "contact"] as const;
+export const RECORD_TYPES = ["opportunity", "line_item", "account", "contact", "activity", "note"] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 /**
@@ -10,7 +10,8 @@ export type RecordType = (typeof RECORD_TYPES)[number];
  * (moved to a won stage), lost, stage_changed, updated; each carries the whole record and
  * the previous values of what changed. "opportunity.hidden" is not written: it is what a
  * reader who could see the deal before a change (made private, removed as member or owner)
- * receives instead of that change, so that it drops the deal.
+ * receives instead of that change, so that it drops the deal. Activities and notes are seen
+ * by who sees their deal; an activity change is "activity.done" when it was marked done.
  */
 export const EVENT_TYPES = [
   "opportunity.created",
@@ -29,6 +30,13 @@ export const EVENT_TYPES = [
   "contact.created",
   "contact.updated",
   "contact.deleted",
+  "activity.created",
+  "activity.updated",
+  "activity.done",
+  "activity.deleted",
+  "note.created",
+  "note.updated",
+  "note.deleted",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

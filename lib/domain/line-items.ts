@@ -26,7 +26,8 @@ export const billedMonths = (contractMonths: number | null | undefined) => Math.
 export interface DerivedAmounts {
   amount: string;
   recurringAmount: string;
-  oneTimeTotal: string;
+  /** The one-time lines' total: the opportunity's oneTimeAmount. */
+  oneTimeAmount: string;
 }
 
 /** amount = one-time totals + monthly totals x contract months (at least 1); recurring = monthly totals. */
@@ -36,7 +37,7 @@ export function amountsFromLines(lines: LineInput[], contractMonths: number | nu
   return {
     amount: moneyString(oneTime.plus(monthly.times(billedMonths(contractMonths)))),
     recurringAmount: moneyString(monthly),
-    oneTimeTotal: moneyString(oneTime),
+    oneTimeAmount: moneyString(oneTime),
   };
 }
 
@@ -60,7 +61,7 @@ export function lineSummary(
   const derived = amountsFromLines(lines, deal.contractMonths);
   const baseContractValue = toBaseAmount(derived.amount, deal.exchangeRate);
   return {
-    oneTimeTotal: derived.oneTimeTotal,
+    oneTimeTotal: derived.oneTimeAmount,
     monthlyTotal: derived.recurringAmount,
     months: billedMonths(deal.contractMonths),
     contractValue: derived.amount,

@@ -50,6 +50,11 @@ export function isUniqueViolation(error: unknown): boolean {
   return CONSTRAINT_FAILURES[failureCode(error) ?? ""] === duplicate;
 }
 
+/** A unique violation on `column` as a CONFLICT naming the field; null for any other failure. */
+export function uniqueFieldConflict(error: unknown, column: string, message: string): AppError | null {
+  return isUniqueViolation(error) && String((error as Error)?.message).includes(column) ? new AppError("CONFLICT", message, { [column]: message }) : null;
+}
+
 /** A constraint failure in the error vocabulary, or null when it is none. */
 export function constraintFailure(error: unknown): AppError | null {
   const code = failureCode(error);

@@ -3,9 +3,12 @@
 // the database answers and every migration in the build is applied.
 import { database } from "@/lib/db";
 import { readMigrations } from "@/lib/db/migrate";
+import { instanceName } from "./instance";
 
 export interface Readiness {
   ready: boolean;
+  /** Which app process answered (INSTANCE_NAME, else host:pid). */
+  instance: string;
   database: "up" | "down";
   migrations: "applied" | "pending" | "unknown";
   pending?: string[];
@@ -45,8 +48,9 @@ export async function checkReadiness(): Promise<Readiness> {
     );
     const applied = new Set(rows.map((r) => r.migration_name));
     const pending = readMigrations().map((m) => m.name).filter((name) => !applied.has(name));
-    return pending.length ? { ready: false, database: "up", migrations: "pending", pending } : { ready: true, database: "up", migrations: "applied" };
+    const instance = instanceName();
+    return pending.length ? { ready: false, instance, database: "up", migrations: "pending", pending } : { ready: true, instance, database: "up", migrations: "applied" };
   } catch {
-    return { ready: false, database: "down", migrations: "unknown" };
+    return { ready: false, instance: instanceName(), database: "down", migrations: "unknown" };
   }
 }

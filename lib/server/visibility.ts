@@ -10,13 +10,14 @@ import { seesEverything, type Actor } from "./auth/actor";
 
 /** A ground for seeing a deal: a column of the deal, or a row of a related table, equal to a constant or to the actor's id. */
 type Ground =
-  | { column: "isPrivate" | "ownerId"; equals: boolean | "actor" }
+  | { column: "isPrivate" | "ownerId" | "assigneeId"; equals: boolean | "actor"; nullable?: true }
   | { relation: "members"; table: "OpportunityMember"; key: "opportunityId"; column: "userId"; equals: "actor" };
 
-/** A deal is seen when it is not private, when the actor owns it, or when the actor is one of its members. */
+/** A deal is seen when it is not private, when the actor owns it, is assigned to it, or is one of its members. */
 const SEEN_WHEN_ANY: readonly Ground[] = [
   { column: "isPrivate", equals: false },
   { column: "ownerId", equals: "actor" },
+  { column: "assigneeId", equals: "actor", nullable: true },
   { relation: "members", table: "OpportunityMember", key: "opportunityId", column: "userId", equals: "actor" },
 ];
 
@@ -57,10 +58,13 @@ export function visibleOpportunitiesSql(actor: Actor, alias: string): Prisma.Sql
  * everything. For large tables keyed by opportunity (stage history),
  * `"opportunityId" NOT IN (...)` lets PostgreSQL hash this small set once per
  * query instead of probing Opportunity for every row. Each ground is negated
- * on its own (AND of NOTs), so the planner turns the related one into an anti-join.
+ * on its own (AND of NOTs), so the planner turns the related one into an anti-join; a
+ * ground on a nullable column is negated as IS NOT TRUE (NOT of a NULL comparison is NULL).
  */
+const negatedSql = (g: Ground, sql: Prisma.Sql) => ("nullable" in g ? Prisma.sql`(${sql}) IS NOT TRUE` : Prisma.sql`NOT (${sql})`);
+
 export function hiddenOpportunityIdsSql(actor: Actor): Prisma.Sql | null {
   if (seesEverything(actor)) return null;
   const h = Prisma.raw(`"h"`);
-  return Prisma.sql`SELECT h."id" FROM "Opportunity" h WHERE ${Prisma.join(SEEN_WHEN_ANY.map((g, n) => Prisma.sql`NOT (${groundSql(g, h, actor, n)})`), " AND ")}`;
+  return Prisma.sql`SELECT h."id" FROM "Opportunity" h WHERE ${Prisma.join(SEEN_WHEN_ANY.map((g, n) => negatedSql(g, groundSql(g, h, actor, n))), " AND ")}`;
 }

@@ -17,6 +17,7 @@ export const accountFields = {
   employees: z.number({ error: "Enter a whole number" }).int("Enter a whole number").min(0, "Enter 0 or more").max(10_000_000).nullable().optional(),
   annualRevenue: moneyField.nullable().optional(),
   ownerId: z.string().trim().min(1).max(64).nullable().optional(),
+  externalId: optionalText(200),
 };
 
 export const accountCreateSchema = z.strictObject(accountFields);

@@ -17,11 +17,13 @@ export const boardFiltersSchema = z.object({
   closeFrom: isoDay,
   closeTo: isoDay,
   labels: z.array(z.string().trim().min(1).max(40)).max(20).catch([]),
+  /** "none": deals with no open activity; "overdue": with an open activity past due. */
+  activity: z.enum(["none", "overdue"]).nullable().catch(null),
 });
 
 export type BoardFilters = z.infer<typeof boardFiltersSchema>;
 
-export const EMPTY_FILTERS: BoardFilters = { owner: "", q: "", closeFrom: null, closeTo: null, labels: [] };
+export const EMPTY_FILTERS: BoardFilters = { owner: "", q: "", closeFrom: null, closeTo: null, labels: [], activity: null };
 
 type Params = Record<string, string | string[] | undefined> | URLSearchParams;
 
@@ -38,6 +40,7 @@ export function parseBoardFilters(params: Params): BoardFilters {
     closeFrom: single(params, "closeFrom") ?? null,
     closeTo: single(params, "closeTo") ?? null,
     labels: labels ? labels.split(",").filter(Boolean) : [],
+    activity: single(params, "activity") ?? null,
   });
 }
 
@@ -49,6 +52,7 @@ export function boardFiltersToParams(filters: BoardFilters): URLSearchParams {
   if (filters.closeFrom) params.set("closeFrom", filters.closeFrom);
   if (filters.closeTo) params.set("closeTo", filters.closeTo);
   if (filters.labels.length) params.set("labels", filters.labels.join(","));
+  if (filters.activity) params.set("activity", filters.activity);
   return params;
 }
 
@@ -64,6 +68,18 @@ export const columnPageSchema = z.object({
     .regex(/^[0-9A-Za-z]+~[0-9A-Za-z-]+$/, "Not a valid cursor")
     .nullable()
     .catch(null),
+});
+
+/** The most cards one live update asks for at once; past it the board reloads. */
+export const BOARD_CARDS_MAX = 50;
+
+/** Cards by id for a live update: `pipelineId` and `ids=<id>,<id>,...` (at most BOARD_CARDS_MAX). */
+export const boardCardsSchema = z.object({
+  pipelineId: z.string().trim().min(1, "Required").max(64, "Not a valid id"),
+  ids: z
+    .string({ error: "Required" })
+    .transform((v) => [...new Set(v.split(",").map((id) => id.trim()).filter(Boolean))])
+    .pipe(z.array(z.string().max(64, "Not a valid id")).min(1, "Required").max(BOARD_CARDS_MAX, `At most ${BOARD_CARDS_MAX} ids`)),
 });
 
 export const BOARD_PAGE_SIZE = 50;

@@ -10,6 +10,7 @@ export const contactCreateSchema = z.strictObject({
   phone: optionalText(50),
   jobTitle: optionalText(100),
   accountId: z.string().trim().min(1).max(64).nullable().optional(),
+  externalId: optionalText(200),
 });
 export const contactUpdateSchema = contactCreateSchema.partial();
 export type ContactCreateInput = z.output<typeof contactCreateSchema>;

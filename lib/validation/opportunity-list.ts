@@ -4,7 +4,7 @@ import { z } from "zod";
 import { isIsoDate } from "./opportunity-fields";
 import { queryInteger } from "./query-integer";
 
-export const OPPORTUNITY_SORT_FIELDS = ["title", "account", "stage", "amount", "owner", "expectedCloseDate", "createdAt"] as const;
+export const OPPORTUNITY_SORT_FIELDS = ["title", "account", "stage", "amount", "owner", "expectedCloseDate", "createdAt", "nextActivity"] as const;
 export type OpportunitySortField = (typeof OPPORTUNITY_SORT_FIELDS)[number];
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 
@@ -27,6 +27,7 @@ export const opportunityFilterSchema = z.object({
   stageId: optionalId,
   status: z.enum(["OPEN", "WON", "LOST"]).optional().catch(undefined),
   ownerId: optionalId,
+  assigneeId: optionalId,
   label: z.string().trim().min(1).max(40).optional().catch(undefined),
   /** On the close date: the expected one for open deals, the actual one for won and lost deals. */
   closeFrom: optionalDate,
@@ -38,9 +39,11 @@ export const opportunityFilterSchema = z.object({
     .regex(/^[A-Za-z][A-Za-z0-9_]{0,63}:.{1,200}$/)
     .optional()
     .catch(undefined),
+  /** "none": no open activity; "overdue": an open activity past due. */
+  activity: z.enum(["none", "overdue"]).optional().catch(undefined),
 });
 export type OpportunityFilters = Partial<z.infer<typeof opportunityFilterSchema>>;
-export const FILTER_KEYS = ["q", "pipelineId", "stageId", "status", "ownerId", "label", "closeFrom", "closeTo", "forecastCategory", "field"] as const;
+export const FILTER_KEYS = ["q", "pipelineId", "stageId", "status", "ownerId", "assigneeId", "label", "closeFrom", "closeTo", "forecastCategory", "field", "activity"] as const;
 
 /** Splits a `field` filter into the custom field's key and the wanted value. */
 export function customFieldFilter(field: string): { key: string; value: string } {

@@ -45,6 +45,8 @@ const writableFields = {
   currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "Use a 3-letter currency code").optional(),
   /** Units of the base currency per unit of `currency`; defaults to the currency table's rate. */
   exchangeRate: rateField.optional(),
+  /** amount = oneTimeAmount + recurringAmount x contract months; send either the amount or this, or both agreeing. */
+  oneTimeAmount: moneyField.optional(),
   recurringAmount: moneyField.optional(),
   contractMonths: z.number({ error: "Enter a whole number of months" }).int("Enter a whole number of months").min(1, "At least 1 month").max(600, "At most 600 months").nullable().optional(),
   /** null = take the stage's probability (not overridden). */
@@ -53,6 +55,8 @@ const writableFields = {
   forecastCategory: z.enum(FORECAST_CATEGORIES, { error: "Choose a forecast category" }).nullable().optional(),
   expectedCloseDate: dateField.nullable().optional(),
   ownerId: idField("owner").optional(),
+  /** Who works the deal (null: nobody); sees and edits it as a member does, the owner keeps the credit. */
+  assigneeId: optionalId("assignee"),
   memberIds: uniqueIds("member", 50).optional(),
   accountId: optionalId("account"),
   contacts: opportunityContactsSchema.optional(),

@@ -2,6 +2,7 @@
 // settings forms, the server actions, the API routes and the OpenAPI document.
 import { z } from "zod";
 import { EVENT_PATTERNS, isEventPattern } from "@/lib/domain/events";
+import { queryInteger } from "./query-integer";
 
 export const WEBHOOK_URL_MAX = 2000;
 
@@ -50,10 +51,9 @@ export const webhookDeliveryIdSchema = z.strictObject({ deliveryId: z.string().m
 
 export const DELIVERY_STATUSES = ["PENDING", "DELIVERED", "FAILED"] as const;
 
+/** The delivery log's filter (the API adds its paging to it). */
 export const deliveryListQuery = z.strictObject({
   status: z.enum(DELIVERY_STATUSES).optional().describe("Only deliveries in this state"),
-  limit: z.coerce.number().int("Must be a whole number").min(1, "At least 1").max(100, "At most 100").default(20),
-  offset: z.coerce.number().int("Must be a whole number").min(0, "Cannot be negative").max(1_000_000).default(0),
 });
 
 export const eventFeedQuery = z.strictObject({
@@ -73,5 +73,5 @@ export const eventFeedQuery = z.strictObject({
       return list;
     })
     .describe('Comma-separated types or patterns ("opportunity.*"); none: every type'),
-  limit: z.coerce.number().int("Must be a whole number").min(1, "At least 1").max(1000, "At most 1000").default(100),
+  limit: queryInteger(1, 1000, 100).default(100),
 });

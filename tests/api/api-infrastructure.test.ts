@@ -274,7 +274,7 @@ describe.each(availableKinds())("API infrastructure on %s", (kind) => {
 
   it("reports readiness with the database up and migrations applied", async () => {
     const res = await call(app.url, "GET", "/api/ready");
-    expect(res.body).toEqual({ ready: true, database: "up", migrations: "applied" });
+    expect(res.body).toEqual({ ready: true, instance: expect.any(String), database: "up", migrations: "applied" });
   });
 
   it("answers the constant liveness probe without a session or key", async () => {

@@ -66,6 +66,29 @@ describe.each(availableKinds())("opportunities API on %s", (kind) => {
     expect(missing.body.error.fields).toHaveProperty("stageId");
   });
 
+  it("keeps amount = oneTimeAmount + recurringAmount x contractMonths, from either, and names amount when it cannot", async () => {
+    const res = await create(alice, { title: "Subscription", stageId: stages.Lead, oneTimeAmount: "500.00", recurringAmount: "100.00", contractMonths: 12 });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ amount: "1700.00", oneTimeAmount: "500.00", recurringAmount: "100.00", contractMonths: 12, baseAmount: "1700.00" });
+    const path = `/api/v1/opportunities/${res.body.id}`;
+    const byAmount = await call(app.url, "PATCH", path, { key: alice, body: { amount: "2000.00" } });
+    expect(byAmount.body).toMatchObject({ amount: "2000.00", oneTimeAmount: "800.00", version: 2 });
+    const below = await call(app.url, "PATCH", path, { key: alice, body: { amount: "100.00" } });
+    expect(below.status).toBe(422);
+    expect(below.body.error.fields).toEqual({ amount: expect.stringContaining("1200.00") });
+    const disagree = await call(app.url, "PATCH", path, { key: alice, body: { amount: "100.00", oneTimeAmount: "1.00" } });
+    expect(disagree.status).toBe(422);
+    expect(disagree.body.error.fields).toEqual({ amount: expect.stringContaining("1201.00") });
+    const negative = await call(app.url, "PATCH", path, { key: alice, body: { oneTimeAmount: "-1" } });
+    expect(negative.status).toBe(422);
+    expect(Object.keys(negative.body.error.fields)).toEqual(["oneTimeAmount"]);
+    // Recurring x months past DECIMAL(18,2): a 422 on amount, never a 500.
+    const huge = await call(app.url, "PATCH", path, { key: alice, body: { recurringAmount: "9999999999999999.99", contractMonths: 600 } });
+    expect(huge.status).toBe(422);
+    expect(Object.keys(huge.body.error.fields)).toEqual(["amount"]);
+    expect((await call(app.url, "GET", path, { key: alice })).body).toMatchObject({ amount: "2000.00", oneTimeAmount: "800.00", version: 2 });
+  });
+
   it("validates custom fields against the admin's definitions and returns them", async () => {
     const ok = await create(alice, { title: "Custom", stageId: stages.Lead, customFields: { decisionProcess: "Committee", nextStep: "Demo on Friday" } });
     expect(ok.status).toBe(201);

@@ -54,6 +54,19 @@ describe.each(availableKinds())("accounts and contacts on %s", (kind) => {
     expect(await errorOf(createAccount(actors.alice, { name: "X", ownerId: "nobody" }))).toEqual({ code: "VALIDATION", fields: { ownerId: "Choose an active user as owner" } });
   });
 
+  it("keeps external ids of accounts and contacts unique, naming the field", async () => {
+    const a = await createAccount(actors.alice, { name: "Ext One", externalId: "crm-a-1" });
+    expect(a.externalId).toBe("crm-a-1");
+    expect(await errorOf(createAccount(actors.bob, { name: "Ext Two", externalId: "crm-a-1" }))).toEqual({ code: "CONFLICT", fields: { externalId: "Another account already uses this external id" } });
+    const other = await createAccount(actors.bob, { name: "Ext Three" });
+    expect(await errorOf(updateAccount(actors.bob, other.id, { externalId: "crm-a-1" }))).toEqual({ code: "CONFLICT", fields: { externalId: "Another account already uses this external id" } });
+    const c = await createContact(actors.alice, { firstName: "Ext", lastName: "Person", externalId: "crm-c-1" });
+    expect(c.externalId).toBe("crm-c-1");
+    expect(await errorOf(createContact(actors.bob, { firstName: "X", lastName: "Y", externalId: "crm-c-1" }))).toEqual({ code: "CONFLICT", fields: { externalId: "Another contact already uses this external id" } });
+    // The same external id on an account and a contact is no clash: they are different systems' records.
+    expect((await createContact(actors.bob, { firstName: "X", lastName: "Y", externalId: "crm-a-1" })).externalId).toBe("crm-a-1");
+  });
+
   it("totals an account's opportunities by status", async () => {
     const a = await createAccount(actors.alice, { name: "Totals Inc" });
     const won = await t.db.prisma.stage.findFirstOrThrow({ where: { name: "Won" } });

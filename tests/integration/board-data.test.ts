@@ -124,17 +124,17 @@ describe.each(availableKinds())("board data on %s", (kind) => {
     expect(cards.some((c) => c.editable) && cards.some((c) => !c.editable)).toBe(true);
     const rows = await t.db.prisma.opportunity.findMany({
       where: { id: { in: cards.map((c) => c.id) } },
-      include: { account: true, owner: true, members: true },
+      include: { account: true, owner: true, assignee: true, members: true },
     });
     const byId = new Map(rows.map((r) => [r.id, r]));
     for (const card of cards) {
       const o = byId.get(card.id)!;
       expect(card).toEqual({
         id: o.id, title: o.title, accountName: o.account?.name ?? null, amount: o.amount.toFixed(2), currency: o.currencyCode,
-        baseAmount: o.baseAmount.toFixed(2), probability: o.probability, ownerId: o.ownerId, ownerName: o.owner.name,
+        baseAmount: o.baseAmount.toFixed(2), probability: o.probability, ownerId: o.ownerId, ownerName: o.owner.name, assigneeId: o.assigneeId, assigneeName: o.assignee?.name ?? null,
         expectedCloseDate: o.expectedCloseDate ? o.expectedCloseDate.toISOString().slice(0, 10) : null, labels: o.labels,
-        stageChangedAt: o.stageChangedAt.toISOString(), isPrivate: o.isPrivate, rank: o.rank, version: o.version,
-        editable: o.ownerId === actors.alice.id || o.members.some((m) => m.userId === actors.alice.id),
+        stageChangedAt: o.stageChangedAt.toISOString(), isPrivate: o.isPrivate, rank: o.rank, version: o.version, nextActivity: null,
+        editable: o.ownerId === actors.alice.id || o.assigneeId === actors.alice.id || o.members.some((m) => m.userId === actors.alice.id),
       });
     }
   });

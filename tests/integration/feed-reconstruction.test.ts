@@ -17,6 +17,7 @@ import { updateOpportunity } from "@/lib/server/opportunities/write/update";
 import { demoActors } from "../support/demo-actors";
 import { waitForHorizon } from "../support/outbox";
 import { availableKinds, createMigratedDatabase, type TestDatabase } from "../support/test-database";
+import { seededRandom as random } from "../support/seeded-random";
 
 /** A follower of the feed: keeps each opportunity's newest state, drops it on a tombstone. */
 class Follower {
@@ -42,14 +43,6 @@ class Follower {
       if (!page.hasMore) return read;
     }
   }
-}
-
-function random(seed: number) {
-  let s = seed >>> 0;
-  return (n: number) => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s % n;
-  };
 }
 
 describe.each(availableKinds())("following the feed on %s", (kind) => {

@@ -36,6 +36,7 @@ describe.each(availableKinds())("data invariants on %s", (kind) => {
     const violations = await invariantViolations(t.db, before);
     const of = (name: keyof typeof INVARIANTS) => violations.filter((v) => v.startsWith(`${name}:`));
     expect(of("amountsFollowLineItems").join()).toContain(withLines.id);
+    expect(of("amountIsOneTimePlusRecurring").join()).toContain(withLines.id);
     expect(of("baseAmountFollowsRate").join()).toContain(a.id);
     expect(of("pipelinesHaveOpenWonLost")).toHaveLength(1);
     expect(of("oneDefaultPipelineOneBaseCurrency")).toHaveLength(1);

@@ -44,6 +44,7 @@ describe.each(availableKinds())("line item services on %s", (kind) => {
       const derived = amountsFromLines(o.lineItems, o.contractMonths);
       expect(o.amount.toFixed(2)).toBe(derived.amount);
       expect(o.recurringAmount.toFixed(2)).toBe(derived.recurringAmount);
+      expect(o.oneTimeAmount.toFixed(2)).toBe(derived.oneTimeAmount);
     }
     expect(o.baseAmount.toFixed(2)).toBe(toBaseAmount(o.amount.toString(), o.exchangeRate.toString()));
     return o;
@@ -114,9 +115,12 @@ describe.each(availableKinds())("line item services on %s", (kind) => {
     await deleteLineItem(alice, deal.id, b.id);
     const beforeLast = await expectConsistent(deal.id);
     const last = await deleteLineItem(alice, deal.id, a.id);
-    expect(last.opportunity).toMatchObject({ amount: beforeLast.amount.toFixed(2), recurringAmount: beforeLast.recurringAmount.toFixed(2), amountMode: "manual" });
-    // Manual again: the amount can be typed.
-    expect((await updateOpportunity(alice, deal.id, { amount: "123.45" })).amount).toBe("123.45");
+    expect(last.opportunity).toMatchObject({
+      amount: beforeLast.amount.toFixed(2), oneTimeAmount: beforeLast.oneTimeAmount.toFixed(2), recurringAmount: beforeLast.recurringAmount.toFixed(2), amountMode: "manual",
+    });
+    // Manual again: the amount can be typed; it is at least the recurring part it keeps (amount = one-time + recurring x months).
+    expect(await errorOf(updateOpportunity(alice, deal.id, { amount: "123.45" }))).toMatchObject({ code: "VALIDATION", fields: { amount: expect.any(String) } });
+    expect(await updateOpportunity(alice, deal.id, { amount: "123.45", recurringAmount: "0" })).toMatchObject({ amount: "123.45", oneTimeAmount: "123.45" });
     expect(await errorOf(deleteLineItem(alice, deal.id, a.id))).toMatchObject({ code: "NOT_FOUND" });
   });
 

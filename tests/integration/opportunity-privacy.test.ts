@@ -39,7 +39,7 @@ describe.each(availableKinds())("private opportunities stay private on %s", (kin
     accountId = account.id;
     contactId = contact.id;
     const secret = await createOpportunity(actors.alice, {
-      title: TITLE, stageId: stage.id, isPrivate: true, amount: "999999.00", accountId, labels: ["HOT"],
+      title: TITLE, stageId: stage.id, isPrivate: true, amount: "999999.00", recurringAmount: "1000.00", contractMonths: 12, accountId, labels: ["HOT"],
       contacts: [{ contactId, isPrimary: true }], expectedCloseDate: "2027-03-15",
     });
     secretId = secret.id;
@@ -65,7 +65,8 @@ describe.each(availableKinds())("private opportunities stay private on %s", (kin
     expect(bob.length).toBeGreaterThan(50);
     expect(bob.some((r) => r.id === secretId || r.title === TITLE)).toBe(false);
     const alice = Papa.parse<Record<string, string>>(await exportOpportunitiesCsv(actors.alice, { q: "Zebra" }, "createdAt", "desc"), { header: true }).data;
-    expect(alice).toEqual([expect.objectContaining({ id: secretId, title: TITLE, amount: "999999.00", account: "Zebra Holdings", private: "yes" })]);
+    expect(alice).toEqual([expect.objectContaining({ id: secretId, title: TITLE, amount: "999999.00", account: "Zebra Holdings", private: "yes",
+      oneTimeAmount: "987999.00", recurringAmount: "1000.00", contractMonths: "12" })]);
   });
 
   it("cannot be changed or deleted by bob in bulk", async () => {

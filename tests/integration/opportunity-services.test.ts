@@ -87,13 +87,14 @@ describe.each(availableKinds())("opportunity services on %s", (kind) => {
       labels: ["HOT", "PRIORITY"], rating: 4, isPrivate: true, customFields: { decisionProcess: "Committee", nextStep: "Call" },
       utmSource: "news", utmMedium: "mail", utmCampaign: "q1", utmContent: "banner", forecastCategory: "COMMIT",
     });
-    expect(o).toMatchObject({ amount: "1234.50", exchangeRate: "1.08765432", baseAmount: "1342.71", recurringAmount: "99.99", status: "WON" });
+    // amount = one-time + recurring x months: 1234.50 = 34.62 + 99.99 x 12.
+    expect(o).toMatchObject({ amount: "1234.50", exchangeRate: "1.08765432", baseAmount: "1342.71", oneTimeAmount: "34.62", recurringAmount: "99.99", status: "WON" });
     expect(o.actualCloseDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(await getOpportunity(actors.alice, o.id)).toEqual(o);
     const edited = await updateOpportunity(actors.alice, o.id, {
-      amount: "0.01", expectedCloseDate: null, labels: [], rating: null, customFields: { decisionProcess: "Single buyer" }, stageId: stages.Lead.id,
+      amount: "0.01", recurringAmount: "0", expectedCloseDate: null, labels: [], rating: null, customFields: { decisionProcess: "Single buyer" }, stageId: stages.Lead.id,
     });
-    expect(edited).toMatchObject({ amount: "0.01", expectedCloseDate: null, actualCloseDate: null, labels: [], rating: null, status: "OPEN", version: 2 });
+    expect(edited).toMatchObject({ amount: "0.01", oneTimeAmount: "0.01", recurringAmount: "0.00", expectedCloseDate: null, actualCloseDate: null, labels: [], rating: null, status: "OPEN", version: 2 });
     expect(await getOpportunity(actors.alice, o.id)).toEqual(edited);
   });
 
@@ -231,5 +232,21 @@ describe.each(availableKinds())("opportunity services on %s", (kind) => {
     const updated = await updateOpportunity(actors.admin, seeded.id, { contractMonths: 24 });
     expect(Number(updated.amount)).toBeGreaterThan(Number(seeded.amount.toString()) - (seeded.contractMonths === 24 ? 1 : 0));
     expect(updated.baseAmount).toBe(seeded.exchangeRate.times(updated.amount).toFixed(2));
+    expect(await fieldsOf(updateOpportunity(actors.admin, seeded.id, { oneTimeAmount: "1.00" }))).toMatchObject({ fields: { oneTimeAmount: expect.stringContaining("line items") } });
+  });
+
+  it("keeps amount = one-time + recurring x months without lines, from whichever was sent", async () => {
+    const o = await createOpportunity(actors.alice, { title: "One-time", stageId: stages.Lead.id, oneTimeAmount: "500", recurringAmount: "100", contractMonths: 12 });
+    expect(o).toMatchObject({ amount: "1700.00", oneTimeAmount: "500.00", recurringAmount: "100.00", baseAmount: "1700.00" });
+    const months = await updateOpportunity(actors.alice, o.id, { contractMonths: 24 });
+    expect(months).toMatchObject({ amount: "2900.00", oneTimeAmount: "500.00" });
+    const byAmount = await updateOpportunity(actors.alice, o.id, { amount: "3000" });
+    expect(byAmount).toMatchObject({ amount: "3000.00", oneTimeAmount: "600.00" });
+    expect(await fieldsOf(updateOpportunity(actors.alice, o.id, { amount: "100" }))).toMatchObject({ fields: { amount: expect.stringContaining("2400.00") } });
+    expect(await fieldsOf(updateOpportunity(actors.alice, o.id, { amount: "1", oneTimeAmount: "1" }))).toMatchObject({ fields: { amount: expect.stringContaining("2401.00") } });
+    expect(await fieldsOf(createOpportunity(actors.alice, { title: "Too little", stageId: stages.Lead.id, amount: "10", recurringAmount: "5", contractMonths: 3 }))).toMatchObject({
+      fields: { amount: expect.stringContaining("15.00") },
+    });
+    expect(await getOpportunity(actors.alice, o.id)).toMatchObject({ amount: "3000.00", oneTimeAmount: "600.00", version: 3 });
   });
 });

@@ -75,7 +75,7 @@ describe.each(availableKinds())("events of every change on %s", (kind) => {
     const [event] = await newEvents();
     expect(event.type).toBe("opportunity.updated");
     expect(event.data).toEqual(updated);
-    expect(event.previous).toEqual({ title: "Before", amount: "10.00", baseAmount: "10.00", weightedAmount: "1.00" });
+    expect(event.previous).toEqual({ title: "Before", amount: "10.00", baseAmount: "10.00", oneTimeAmount: "10.00", weightedAmount: "1.00" });
   });
 
   it("names a stage change, a win and a loss by their own types, through an edit and a board move alike", async () => {
@@ -119,6 +119,24 @@ describe.each(availableKinds())("events of every change on %s", (kind) => {
     ]);
   });
 
+  it("shows a private deal's events to its assignee, and tells a former assignee it is hidden", async () => {
+    const o = await createOpportunity(actors.alice, { title: "Assigned private", stageId: stages.Lead, isPrivate: true, assigneeId: actors.bob.id });
+    const [created] = await newEvents();
+    expect(created.data).toMatchObject({ assigneeId: actors.bob.id, isPrivate: true });
+    await updateOpportunity(actors.alice, o.id, { title: "Assigned private, renamed" });
+    await updateOpportunity(actors.alice, o.id, { assigneeId: null });
+    await updateOpportunity(actors.alice, o.id, { title: "Not his any more" });
+    const events = await newEvents();
+    expect(events.map((e) => e.previous)).toEqual([{ title: "Assigned private" }, { assigneeId: actors.bob.id }, { title: "Assigned private, renamed" }]);
+    await waitForHorizon(t);
+    const bobSaw = (await readFeed(actors.bob, { limit: 1000 })).data.filter((e) => e.record.id === o.id);
+    expect(bobSaw.map((e) => [e.type, e.data === null])).toEqual([
+      ["opportunity.created", false],
+      ["opportunity.updated", false], // private, but assigned to him
+      ["opportunity.hidden", true], // unassigned: he drops it and learns nothing more
+    ]);
+  });
+
   it("writes a tombstone when a deal is deleted, alone or in bulk, and one update per deal of a bulk change", async () => {
     const a = await createOpportunity(actors.alice, { title: "Bulk A", stageId: stages.Lead });
     const b = await createOpportunity(actors.alice, { title: "Bulk B", stageId: stages.Lead });
@@ -157,7 +175,7 @@ describe.each(availableKinds())("events of every change on %s", (kind) => {
       "line_item.updated", "line_item.updated", "opportunity.updated",
       "line_item.updated", "line_item.deleted", "opportunity.updated", // the line left moves up to position 0
     ]);
-    expect(events[1].previous).toEqual({ amount: "100.00", baseAmount: "100.00", weightedAmount: "10.00" });
+    expect(events[1].previous).toEqual({ amount: "100.00", baseAmount: "100.00", oneTimeAmount: "100.00", weightedAmount: "10.00" });
     expect(events[2].previous).toEqual({ quantity: "2", total: "100.00" });
     expect(events[8]).toMatchObject({ record: { type: "line_item", id: added.lineItem.id }, data: null });
     expect(events[7].previous).toEqual({ position: 1 });

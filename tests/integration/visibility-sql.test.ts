@@ -60,6 +60,22 @@ describe.each(availableKinds())("visibility in SQL on %s", (kind) => {
     expect(after.viaHidden).toEqual(after.viaPrisma);
   });
 
+  it("lets a salesperson see a private deal assigned to them, in all three forms, and not once unassigned", async () => {
+    const alice = await actor("alice@example.com");
+    const bob = await actor("bob@example.com");
+    const other = await t.db.prisma.opportunity.findFirstOrThrow({ where: { ownerId: bob.id, isPrivate: true, members: { none: { userId: alice.id } } }, skip: 1 });
+    expect((await both(alice)).viaSql).not.toContain(other.id);
+    await t.db.prisma.opportunity.update({ where: { id: other.id }, data: { assigneeId: alice.id } });
+    const assigned = await both(alice);
+    expect(assigned.viaSql).toContain(other.id);
+    expect(assigned.viaSql).toEqual(assigned.viaPrisma);
+    expect(assigned.viaHidden).toEqual(assigned.viaPrisma);
+    await t.db.prisma.opportunity.update({ where: { id: other.id }, data: { assigneeId: null } });
+    const unassigned = await both(alice);
+    expect(unassigned.viaSql).not.toContain(other.id);
+    expect(unassigned.viaHidden).toEqual(unassigned.viaPrisma);
+  });
+
   it("refuses an alias that is not a plain identifier", async () => {
     const alice = await actor("alice@example.com");
     expect(() => visibleOpportunitiesSql(alice, 'o"; DROP TABLE "User"; --')).toThrow(/Invalid SQL alias/);

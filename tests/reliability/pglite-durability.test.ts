@@ -46,7 +46,7 @@ describe("embedded database under SIGKILL", () => {
 
       app = await startAppServer("pglite", {}, { dataDir });
       const ready = await call(app.url, "GET", "/api/ready");
-      expect(ready.body).toEqual({ ready: true, database: "up", migrations: "applied" });
+      expect(ready.body).toEqual({ ready: true, database: "up", migrations: "applied", instance: expect.any(String) });
       const stored = await call(app.url, "GET", "/api/v1/api-keys", { key });
       expect(stored.status).toBe(200);
       const names = new Set((stored.body.data as { name: string }[]).map((k) => k.name));

@@ -124,7 +124,7 @@ describe("request logs", () => {
     const health = await call(app.url, "GET", "/api/health");
     expect(health.status).toBe(200);
     expect(health.body).toEqual({ status: "ok", database: "up" });
-    expect((await call(app.url, "GET", "/api/ready")).body).toEqual({ ready: true, database: "up", migrations: "applied" });
+    expect((await call(app.url, "GET", "/api/ready")).body).toEqual({ ready: true, instance: expect.any(String), database: "up", migrations: "applied" });
   });
 
   it("writes only JSON lines and never a password or a session token", async () => {

@@ -69,6 +69,18 @@ describe.each(availableKinds())("access control on %s", (kind) => {
     const account = await actionData<{ id: string }>("lib/actions/accounts.ts#createAccountAction", { name: `Alice's account ${marker}` }, { label: "alice", cookie: world.cookies.alice });
     const other = world.pipelineIds.find((id) => id !== world.defaultPipelineId)!;
     const aliceSession = (await profileSessions(app.url, await signInCookie(app.url, "alice@example.com"))).current;
+    const alice = { label: "alice", key: world.keys.alice };
+    const activityTypeId = (await send("GET", "/api/v1/activity-types", undefined, alice)).body.data[0].id as string;
+    const activity = await send("POST", "/api/v1/activities", { typeId: activityTypeId, subject: "Secret call", opportunityId: created.body.id }, alice);
+    const note = await send("POST", "/api/v1/notes", { body: "Secret note", opportunityId: created.body.id }, alice);
+    // The manager (who sees every deal) hands alice a task on it: her notification.
+    await send("POST", "/api/v1/activities", { typeId: activityTypeId, subject: "Secret task", opportunityId: created.body.id, assigneeId: world.userIds.alice }, { label: "manager", key: world.keys.manager });
+    const notification = (await send("GET", "/api/v1/notifications?unread=true", undefined, alice)).body.data.find((n: { opportunityId: string }) => n.opportunityId === created.body.id);
+    expect([activity.status, note.status, notification?.kind]).toEqual([201, 201, "activity_assigned"]);
+    const hook = await send("POST", "/api/v1/webhooks", { url: `https://hooks-${marker}.example.invalid/alice`, eventTypes: ["*"] }, { label: "alice", key: world.keys.alice });
+    expect(hook.status).toBe(201);
+    const delivery = await send("POST", `/api/v1/webhooks/${hook.body.id}/test`, undefined, { label: "alice", key: world.keys.alice });
+    expect(delivery.status).toBe(201);
     expect(aliceSession).toEqual(expect.any(String));
     return {
       world,
@@ -82,6 +94,12 @@ describe.each(availableKinds())("access control on %s", (kind) => {
       stageId: pipelineOf(other).find((s) => s.type === "OPEN")!.id,
       productId: products.body.data[0].id,
       aliceSessionId: aliceSession!,
+      secretActivityId: activity.body.id,
+      secretNoteId: note.body.id,
+      aliceNotificationId: notification.id,
+      activityTypeId,
+      aliceWebhookId: hook.body.id,
+      aliceDeliveryId: delivery.body.id,
     };
   }
 

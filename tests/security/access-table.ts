@@ -11,6 +11,9 @@
 //   "DELETE /api/v1/pipelines/{id}": route({ foreign: na(SHARED_SETTINGS), admin: salesRefused((f) => `/api/v1/pipelines/${f.pipelineId}`) }),
 //   "lib/actions/x.ts#doThingAction": action(doThingSchema, { foreign: refusedAction((f) => ({ id: f.secret.id })), admin: na(NOT_ADMIN) }),
 import type { z } from "zod";
+import { activityCreateSchema, activityIdActionSchema, activityUpdateActionSchema } from "@/lib/validation/activity";
+import { noteCreateSchema, noteIdActionSchema, noteUpdateActionSchema } from "@/lib/validation/note";
+import { notificationReadActionSchema, notificationsReadAllSchema } from "@/lib/validation/notification";
 import { accountCreateSchema, accountDeleteSchema, accountIdActionSchema, accountSearchActionSchema, accountUpdateActionSchema } from "@/lib/validation/account";
 import { createApiKeySchema, revokeApiKeySchema } from "@/lib/validation/api-keys";
 import { contactCreateSchema, contactDeleteSchema, contactIdActionSchema, contactSearchActionSchema, contactUpdateActionSchema } from "@/lib/validation/contact";
@@ -25,8 +28,10 @@ import { customFieldActiveSchema, customFieldCreateSchema, customFieldUpdateSche
 import { listItemCreateActionSchema, listItemUpdateActionSchema, listReorderSchema } from "@/lib/validation/lists";
 import { pipelineCreateSchema, pipelineDeleteActionSchema, pipelineUpdateActionSchema } from "@/lib/validation/pipelines";
 import { productCreateSchema, productIdSchema, productImportSchema, productSearchSchema, productUpdateActionSchema } from "@/lib/validation/products";
+import { importConfigureSchema, importIdSchema, importMappingSaveSchema, importStartSchema } from "@/lib/validation/imports";
 import { changePasswordSchema, otherSessionsSchema, profileNameSchema, sessionIdSchema } from "@/lib/validation/profile";
 import { quotaDeleteSchema, quotaUpsertSchema } from "@/lib/validation/quotas";
+import { webhookCreateSchema, webhookDeliveryIdSchema, webhookIdSchema, webhookUpdateActionSchema } from "@/lib/validation/webhooks";
 import { stageCreateSchema, stageDeleteActionSchema, stageReorderSchema, stageUpdateActionSchema } from "@/lib/validation/stages";
 import { reassignSchema, userActiveSchema, userCreateSchema, userIdSchema, userRoleSchema } from "@/lib/validation/users";
 import type { DemoWorld } from "../support/demo-world";
@@ -46,6 +51,15 @@ export interface AccessFixture {
   productId: string;
   /** A live session of alice's (not the one of world.cookies.alice). */
   aliceSessionId: string;
+  /** An activity and a note of alice's on the secret deal, and a notification of hers about it. */
+  secretActivityId: string;
+  secretNoteId: string;
+  aliceNotificationId: string;
+  /** An activity type (admins change them). */
+  activityTypeId: string;
+  /** Alice's webhook endpoint (receiving everything she sees), and one delivery of it (a test event). */
+  aliceWebhookId: string;
+  aliceDeliveryId: string;
 }
 
 type At<T> = (f: AccessFixture) => T;
@@ -83,12 +97,16 @@ const secretPath = (f: AccessFixture) => `/api/v1/opportunities/${f.secret.id}`;
 const linesPath = (f: AccessFixture) => `${secretPath(f)}/line-items`;
 const linePath = (f: AccessFixture) => `${linesPath(f)}/${f.secret.lineId}`;
 const productPath = (f: AccessFixture) => `/api/v1/products/${f.productId}`;
+const webhookPath = (f: AccessFixture) => `/api/v1/webhooks/${f.aliceWebhookId}`;
+const deliveryPath = (f: AccessFixture) => `${webhookPath(f)}/deliveries/${f.aliceDeliveryId}`;
+const WEBHOOK_ADMIN = "owners manage their endpoints, admins everyone's; anyone else is refused under foreign";
 const CATALOG = "the product catalog is shared: everyone reads it, admins change it";
 const SETTINGS = "pipelines, stages, lost reasons and currencies are shared settings, no user's record";
 const READ_SETTINGS = "reading them is for everyone (the forms and the board need them)";
 const SHARED = "accounts and contacts are shared by the team: anyone may read, create and edit them";
 const NO_ADMIN_ROUTE = "no admin-only operation behind this route";
 const UNKNOWN_PATH = "answers 404 NOT_FOUND to every signed-in caller (lib/api/unknown-path.ts): it reaches no record and no operation";
+const IMPORTS = "imports are for admins and managers (lib/server/imports/access.ts): bob, a salesperson, is refused; managers may, so no admin-only row";
 const DIRECTORY = "the user directory (names, emails, roles, active) is readable by every signed-in user by design";
 
 export const ROUTES: Record<string, RouteRow> = {
@@ -156,20 +174,65 @@ export const ROUTES: Record<string, RouteRow> = {
   "POST /api/v1/contacts": route({ foreign: na(SHARED), admin: na(NO_ADMIN_ROUTE) }),
   "PATCH /api/v1/contacts/{id}": route({ foreign: na(SHARED), admin: na(NO_ADMIN_ROUTE) }),
   "DELETE /api/v1/contacts/{id}": route({ foreign: na(SHARED), admin: na(NO_ADMIN_ROUTE) }),
+  "GET /api/v1/activities": route({ foreign: hides((f) => `/api/v1/activities?opportunityId=${f.secret.id}`), admin: na(NO_ADMIN_ROUTE) }),
+  "POST /api/v1/activities": route({
+    foreign: refuses(() => "/api/v1/activities", (f) => ({ typeId: f.activityTypeId, subject: "Snoop", opportunityId: f.secret.id }), [404, 422]),
+    admin: na(NO_ADMIN_ROUTE),
+  }),
+  "GET /api/v1/activities/{id}": route({ foreign: refuses((f) => `/api/v1/activities/${f.secretActivityId}`), admin: na(NO_ADMIN_ROUTE) }),
+  "PATCH /api/v1/activities/{id}": route({ foreign: refuses((f) => `/api/v1/activities/${f.secretActivityId}`, () => ({ done: true })), admin: na(NO_ADMIN_ROUTE) }),
+  "DELETE /api/v1/activities/{id}": route({ foreign: refuses((f) => `/api/v1/activities/${f.secretActivityId}`), admin: na(NO_ADMIN_ROUTE) }),
+  "GET /api/v1/activity-types": route({ foreign: na(SETTINGS), admin: na(READ_SETTINGS) }),
+  "POST /api/v1/activity-types": route({ foreign: na(SETTINGS), admin: salesRefused(() => "/api/v1/activity-types", () => ({ name: "Sneaky", icon: "flag" })) }),
+  "PATCH /api/v1/activity-types/{id}": route({ foreign: na(SETTINGS), admin: salesRefused((f) => `/api/v1/activity-types/${f.activityTypeId}`, () => ({ active: false })) }),
+  "GET /api/v1/notes": route({ foreign: hides((f) => `/api/v1/notes?opportunityId=${f.secret.id}`), admin: na(NO_ADMIN_ROUTE) }),
+  "POST /api/v1/notes": route({ foreign: refuses(() => "/api/v1/notes", (f) => ({ body: "Snoop", opportunityId: f.secret.id }), [404, 422]), admin: na(NO_ADMIN_ROUTE) }),
+  "GET /api/v1/notes/{id}": route({ foreign: refuses((f) => `/api/v1/notes/${f.secretNoteId}`), admin: na(NO_ADMIN_ROUTE) }),
+  "PATCH /api/v1/notes/{id}": route({ foreign: refuses((f) => `/api/v1/notes/${f.secretNoteId}`, () => ({ pinned: true })), admin: na(NO_ADMIN_ROUTE) }),
+  "DELETE /api/v1/notes/{id}": route({ foreign: refuses((f) => `/api/v1/notes/${f.secretNoteId}`), admin: na(NO_ADMIN_ROUTE) }),
+  "GET /api/v1/notifications": route({ foreign: hides(() => "/api/v1/notifications"), admin: na(NO_ADMIN_ROUTE) }),
+  "PATCH /api/v1/notifications/{id}": route({ foreign: refuses((f) => `/api/v1/notifications/${f.aliceNotificationId}`, () => ({ read: true })), admin: na(NO_ADMIN_ROUTE) }),
+  "POST /api/v1/notifications/read-all": route({ foreign: na("marks the caller's own notifications only"), admin: na(NO_ADMIN_ROUTE) }),
   "GET /api/v1/users": route({ foreign: na(DIRECTORY), admin: na(NO_ADMIN_ROUTE) }),
   "GET /api/v1/users/{id}": route({ foreign: na(DIRECTORY), admin: na(NO_ADMIN_ROUTE) }),
   "GET /api/v1/api-keys": route({ foreign: hides(() => "/api/v1/api-keys", (f) => f.world.spareApiKeyIds.alice), admin: salesRefused(() => "/api/v1/api-keys?scope=all") }),
   "POST /api/v1/api-keys": route({ body: () => ({ name: "x" }), foreign: na("creates a key for the caller only; the strict body cannot name another user"), admin: na(NO_ADMIN_ROUTE) }),
   "DELETE /api/v1/api-keys/{id}": route({ foreign: refuses((f) => `/api/v1/api-keys/${f.world.spareApiKeyIds.alice}`), admin: na("admins may revoke anyone's key; refused for others under foreign") }),
+  "GET /api/v1/events": route({ foreign: hides(() => "/api/v1/events?types=opportunity.created&limit=1000"), admin: na("every user follows the events they may see") }),
+  "GET /api/v1/webhooks": route({ foreign: hides(() => "/api/v1/webhooks", (f) => f.aliceWebhookId), admin: na("admins list everyone's endpoints; others their own") }),
+  "POST /api/v1/webhooks": route({ body: () => ({ url: "https://hooks.example.invalid/x", eventTypes: ["*"] }), foreign: na("creates an endpoint of the caller's, receiving what the caller may see"), admin: na("every user may add endpoints (DESIGN.md)") }),
+  "GET /api/v1/webhooks/{id}": route({ path: webhookPath, foreign: refuses(webhookPath), admin: na(WEBHOOK_ADMIN) }),
+  "PATCH /api/v1/webhooks/{id}": route({ path: webhookPath, foreign: refuses(webhookPath, () => ({ url: "https://attacker.example.invalid/steal" })), admin: na(WEBHOOK_ADMIN) }),
+  "DELETE /api/v1/webhooks/{id}": route({ path: webhookPath, foreign: refuses(webhookPath), admin: na(WEBHOOK_ADMIN) }),
+  "POST /api/v1/webhooks/{id}/rotate-secret": route({ path: (f) => `${webhookPath(f)}/rotate-secret`, foreign: refuses((f) => `${webhookPath(f)}/rotate-secret`), admin: na(WEBHOOK_ADMIN) }),
+  "POST /api/v1/webhooks/{id}/test": route({ path: (f) => `${webhookPath(f)}/test`, foreign: refuses((f) => `${webhookPath(f)}/test`), admin: na(WEBHOOK_ADMIN) }),
+  "GET /api/v1/webhooks/{id}/deliveries": route({ path: (f) => `${webhookPath(f)}/deliveries`, foreign: refuses((f) => `${webhookPath(f)}/deliveries`), admin: na(WEBHOOK_ADMIN) }),
+  "GET /api/v1/webhooks/{id}/deliveries/{deliveryId}": route({ path: deliveryPath, foreign: refuses(deliveryPath), admin: na(WEBHOOK_ADMIN) }),
+  "POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver": route({ path: (f) => `${deliveryPath(f)}/redeliver`, foreign: refuses((f) => `${deliveryPath(f)}/redeliver`), admin: na(WEBHOOK_ADMIN) }),
 
   // The catch-all of /api/v1: after authentication (anonymous and deactivated callers get 401 like anywhere), 404 for everyone.
   ...Object.fromEntries(
     ["GET", "POST", "PUT", "PATCH", "DELETE"].map((method) => [`${method} /api/v1/{path}`, route({ foreign: na(UNKNOWN_PATH), admin: na(UNKNOWN_PATH) })]),
   ),
 
+  "GET /api/stream": route({
+    foreign: na("a stream that stays open: what bob receives of alice's private deal (nothing, not even its id) is tested in tests/integration/live-stream.test.ts and tests/api/live-stream-http.test.ts"),
+    admin: na(NO_ADMIN_ROUTE),
+  }),
+  "GET /api/board/cards": route({ foreign: hides((f) => `/api/board/cards?pipelineId=${f.secret.pipelineId}&ids=${f.secret.id}`), admin: na(NO_ADMIN_ROUTE) }),
   "GET /api/board": route({ foreign: hides((f) => `/api/board?pipelineId=${f.secret.pipelineId}&q=${q(f)}`), admin: na(NO_ADMIN_ROUTE) }),
   "GET /api/board/stages/{stageId}/cards": route({ foreign: hides((f) => `/api/board/stages/${f.secret.stageId}/cards?q=${q(f)}`), admin: na(NO_ADMIN_ROUTE) }),
   "GET /api/board/totals": route({ foreign: hides((f) => `/api/board/totals?pipelineId=${f.secret.pipelineId}&q=${q(f)}`, (f) => f.secret.amount), admin: na(NO_ADMIN_ROUTE) }),
+  "POST /api/v1/imports": route({ path: () => "/api/v1/imports?entity=opportunity", foreign: refuses(() => "/api/v1/imports?entity=opportunity", () => ({}), [400, 403]), admin: na(IMPORTS) }),
+  "GET /api/v1/imports/{id}": route({ foreign: refuses(() => "/api/v1/imports/x", undefined, [403]), admin: na(IMPORTS) }),
+  "GET /api/v1/imports/{id}/errors": route({ foreign: refuses(() => "/api/v1/imports/x/errors", undefined, [403]), admin: na(IMPORTS) }),
+  "POST /api/v1/imports/{id}/undo": route({ foreign: refuses(() => "/api/v1/imports/x/undo", undefined, [403]), admin: na(IMPORTS) }),
+  "POST /import/upload": route({ path: () => "/import/upload?entity=opportunity", foreign: refuses(() => "/import/upload?entity=opportunity", () => ({}), [403]), admin: na(IMPORTS) }),
+  "GET /import/{id}/status": route({ foreign: refuses(() => "/import/x/status", undefined, [403]), admin: na(IMPORTS) }),
+  "GET /import/{id}/errors": route({ foreign: refuses(() => "/import/x/errors", undefined, [403]), admin: na(IMPORTS) }),
+  "GET /opportunities/export/line-items": route({ foreign: hides((f) => `/opportunities/export/line-items?q=${q(f)}`), admin: na(NO_ADMIN_ROUTE) }),
+  "GET /accounts/export": route({ foreign: na(SHARED), admin: na(NO_ADMIN_ROUTE) }),
+  "GET /contacts/export": route({ foreign: na(SHARED), admin: na(NO_ADMIN_ROUTE) }),
   "GET /opportunities/export": route({ foreign: hides((f) => `/opportunities/export?q=${q(f)}`), admin: na(NO_ADMIN_ROUTE) }),
 };
 
@@ -213,6 +276,9 @@ const bulkRefused = refusedAction(
 );
 
 const NOT_ADMIN = "open to every signed-in user";
+/** Linking to a deal the caller cannot see: "unknown opportunity", as for a missing one (VALIDATION naming the field). */
+const unknownLink = (input: At<unknown>) =>
+  refusedAction(input, (r) => (!r.ok && r.error?.code === "VALIDATION" && JSON.stringify(r).includes("opportunityId") ? null : `not refused as unknown: ${JSON.stringify(r).slice(0, 200)}`));
 const STAGE = { name: "Sneaky", probability: 10, type: "OPEN", color: "#112233", rottingDays: null, forecastCategory: "PIPELINE" };
 /** The actions of lib/actions/, one file per feature. */
 const L = "lib/actions";
@@ -245,13 +311,32 @@ export const ACTIONS: Record<string, ActionRow> = {
   [`${L}/opportunities.ts#bulkChangeOpportunitiesAction`]: action(opportunityBulkSchema, { foreign: bulkRefused, admin: na(NOT_ADMIN) }),
   [`${L}/opportunities.ts#bulkDeleteOpportunitiesAction`]: action(opportunityBulkDeleteSchema, { foreign: { ...bulkRefused, input: (f) => ({ ids: [f.secret.id] }) }, admin: na(NOT_ADMIN) }),
 
+  [`${L}/activities.ts#createActivityAction`]: action(activityCreateSchema, { foreign: unknownLink((f) => ({ typeId: f.activityTypeId, subject: "Snoop", opportunityId: f.secret.id })), admin: na(NOT_ADMIN) }),
+  [`${L}/activities.ts#updateActivityAction`]: action(activityUpdateActionSchema, { foreign: refusedAction((f) => ({ id: f.secretActivityId, changes: { done: true } })), admin: na(NOT_ADMIN) }),
+  [`${L}/activities.ts#deleteActivityAction`]: action(activityIdActionSchema, { foreign: refusedAction((f) => ({ id: f.secretActivityId })), admin: na(NOT_ADMIN) }),
+  [`${L}/activities.ts#createNoteAction`]: action(noteCreateSchema, { foreign: unknownLink((f) => ({ body: "Snoop", opportunityId: f.secret.id })), admin: na(NOT_ADMIN) }),
+  [`${L}/activities.ts#updateNoteAction`]: action(noteUpdateActionSchema, { foreign: refusedAction((f) => ({ id: f.secretNoteId, changes: { pinned: true } })), admin: na(NOT_ADMIN) }),
+  [`${L}/activities.ts#deleteNoteAction`]: action(noteIdActionSchema, { foreign: refusedAction((f) => ({ id: f.secretNoteId })), admin: na(NOT_ADMIN) }),
+  [`${L}/notifications.ts#markNotificationReadAction`]: action(notificationReadActionSchema, { foreign: refusedAction((f) => ({ id: f.aliceNotificationId, read: true })), admin: na(NOT_ADMIN) }),
+  [`${L}/notifications.ts#markAllNotificationsReadAction`]: action(notificationsReadAllSchema, { foreign: na("marks the caller's own notifications only"), admin: na(NOT_ADMIN) }),
+
   [`${L}/line-items.ts#saveLineItemsAction`]: action(lineItemsReplaceActionSchema, { foreign: refusedAction((f) => ({ opportunityId: f.secret.id, changes: { lines: [] } })), admin: na(NOT_ADMIN) }),
   [`${L}/line-items.ts#searchProductsAction`]: action(productSearchSchema, { foreign: na(CATALOG), admin: na(NOT_ADMIN) }),
   [`${L}/products.ts#createProductAction`]: adminAction(productCreateSchema, () => ({ code: "SNEAKY", name: "Sneaky", unitPrice: "1.00", currency: "USD" })),
   [`${L}/products.ts#updateProductAction`]: adminAction(productUpdateActionSchema, (f) => ({ id: f.productId, changes: { unitPrice: "0.01" } })),
   [`${L}/products.ts#deleteProductAction`]: adminAction(productIdSchema, (f) => ({ id: f.productId })),
   [`${L}/products.ts#importProductsAction`]: adminAction(productImportSchema, () => ({ csv: "code,name,unitPrice,currency\nSNEAKY,Sneaky,1.00,USD\n" })),
+  [`${L}/imports.ts#configureImportAction`]: action(importConfigureSchema, { foreign: refusedAction(() => ({ id: "x", settings: { mode: "upsert" } })), admin: na(IMPORTS) }),
+  [`${L}/imports.ts#startImportAction`]: action(importStartSchema, { foreign: refusedAction(() => ({ id: "x", dryRun: false })), admin: na(IMPORTS) }),
+  [`${L}/imports.ts#undoImportAction`]: action(importIdSchema, { foreign: refusedAction(() => ({ id: "x" })), admin: na(IMPORTS) }),
+  [`${L}/imports.ts#saveImportMappingAction`]: action(importMappingSaveSchema, { foreign: refusedAction(() => ({ name: "x", entity: "opportunity", columns: { a: "title" } })), admin: na(IMPORTS) }),
   [`${L}/api-keys.ts#createApiKeyAction`]: action(createApiKeySchema, { foreign: na("creates a key for the caller only"), admin: na(NOT_ADMIN) }),
+  [`${L}/webhooks.ts#createWebhookAction`]: action(webhookCreateSchema, { foreign: na("creates an endpoint of the caller's, receiving what the caller may see"), admin: na("every user may add endpoints (DESIGN.md)") }),
+  [`${L}/webhooks.ts#updateWebhookAction`]: action(webhookUpdateActionSchema, { foreign: refusedAction((f) => ({ id: f.aliceWebhookId, url: "https://attacker.example.invalid/steal" })), admin: na(WEBHOOK_ADMIN) }),
+  [`${L}/webhooks.ts#deleteWebhookAction`]: action(webhookIdSchema, { foreign: refusedAction((f) => ({ id: f.aliceWebhookId })), admin: na(WEBHOOK_ADMIN) }),
+  [`${L}/webhooks.ts#rotateWebhookSecretAction`]: action(webhookIdSchema, { foreign: refusedAction((f) => ({ id: f.aliceWebhookId })), admin: na(WEBHOOK_ADMIN) }),
+  [`${L}/webhooks.ts#sendTestWebhookAction`]: action(webhookIdSchema, { foreign: refusedAction((f) => ({ id: f.aliceWebhookId })), admin: na(WEBHOOK_ADMIN) }),
+  [`${L}/webhooks.ts#redeliverWebhookAction`]: action(webhookDeliveryIdSchema, { foreign: refusedAction((f) => ({ deliveryId: f.aliceDeliveryId })), admin: na(WEBHOOK_ADMIN) }),
   [`${L}/api-keys.ts#revokeApiKeyAction`]: action(revokeApiKeySchema, { foreign: refusedAction((f) => ({ id: f.world.spareApiKeyIds.alice })), admin: na("admins may revoke anyone's key") }),
 
   [`${L}/currencies.ts#createCurrencyAction`]: adminAction(currencyCreateSchema, () => ({ code: "ZZQ", name: "Sneaky", symbol: "Z", rateToBase: "1.5", rateDate: "2026-01-01" })),

@@ -58,3 +58,18 @@ export function appRouteHandlers(): RouteHandler[] {
     })
     .sort((a, b) => a.key.localeCompare(b.key));
 }
+
+function pageFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === "api" ? [] : pageFiles(full);
+    return /^page\.(tsx|ts|jsx|js)$/.test(entry.name) ? [full] : [];
+  });
+}
+
+/** Every page of the app (app/**\/page.tsx) as its URL path with {param} placeholders: the rows the axe and phone-width checks must have. */
+export function appPages(): string[] {
+  return pageFiles(path.join(ROOT, "app"))
+    .map(urlPathOf)
+    .sort();
+}

@@ -53,6 +53,8 @@ export function expectedFigures(opps: FxOpportunity[], w: Window) {
     weightedAmount: cents(sum(open.map((o) => base(o).times(o.probability).dividedBy(100)))),
     wonCount: won.length,
     wonAmount: cents(wonAmount),
+    oneTimeWon: cents(sum(won.map((o) => D(o.oneTimeAmount).times(o.exchangeRate)))),
+    recurringWon: cents(wonAmount.minus(cents(sum(won.map((o) => D(o.oneTimeAmount).times(o.exchangeRate)))))),
     lostCount: lost.length,
     lostAmount: cents(lostAmount),
     winRateByCount: share(D(won.length), D(won.length + lost.length)),

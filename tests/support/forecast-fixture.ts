@@ -5,6 +5,7 @@
 // fixed seed, kept in memory as plain records so the test can compute every
 // figure itself.
 import type { Database } from "@/lib/db";
+import { Decimal } from "@/lib/domain/decimal";
 import { toBaseAmount } from "@/lib/domain/money";
 import { ranksForCount } from "@/lib/domain/rank";
 
@@ -45,6 +46,7 @@ export interface FxOpportunity {
   currencyCode: string;
   exchangeRate: string;
   baseAmount: string;
+  oneTimeAmount: string;
   recurringAmount: string;
   expectedCloseDate: string | null;
   actualCloseDate: string | null;
@@ -181,6 +183,8 @@ export async function buildForecastFixture(db: Database, count = 160): Promise<F
       exchangeRate,
       baseAmount: toBaseAmount(amount, exchangeRate),
       recurringAmount: r.chance(0.35) ? `${r.int(10, 4000)}.${String(r.int(0, 99)).padStart(2, "0")}` : "0.00",
+      // A part of the amount, drawn from nothing random so the other figures keep their fixture.
+      oneTimeAmount: i % 3 === 0 ? amount : i % 3 === 1 ? "0.00" : new Decimal(amount).dividedBy(3).toDecimalPlaces(2, Decimal.ROUND_DOWN).toFixed(2),
       expectedCloseDate,
       actualCloseDate,
       createdAt,
@@ -205,6 +209,7 @@ export async function buildForecastFixture(db: Database, count = 160): Promise<F
     currencyCode: "USD",
     exchangeRate: "1",
     baseAmount: "987654.32",
+    oneTimeAmount: "927654.32",
     recurringAmount: "5000.00",
     expectedCloseDate: "2026-05-20",
     actualCloseDate: null,
@@ -232,6 +237,7 @@ export async function buildForecastFixture(db: Database, count = 160): Promise<F
       currencyCode: o.currencyCode,
       exchangeRate: o.exchangeRate,
       baseAmount: o.baseAmount,
+      oneTimeAmount: o.oneTimeAmount,
       recurringAmount: o.recurringAmount,
       expectedCloseDate: o.expectedCloseDate ? new Date(`${o.expectedCloseDate}T00:00:00Z`) : null,
       actualCloseDate: o.actualCloseDate ? new Date(`${o.actualCloseDate}T00:00:00Z`) : null,

@@ -2,6 +2,7 @@
 // database after a fuzz run (and usable after any test). Each check returns
 // readable violations; an empty list means the data is whole.
 import type { Database } from "@/lib/db";
+import { dealAmount } from "@/lib/domain/deal-amount";
 import { amountsFromLines, lineTotal } from "@/lib/domain/line-items";
 import { toBaseAmount } from "@/lib/domain/money";
 
@@ -16,7 +17,7 @@ const money = (v: { toFixed(n: number): string }) => v.toFixed(2);
 const amountsFollowLineItems: Check = async (db) => {
   const rows = await db.prisma.opportunity.findMany({
     where: { lineItems: { some: {} } },
-    select: { id: true, amount: true, recurringAmount: true, contractMonths: true, lineItems: true },
+    select: { id: true, amount: true, oneTimeAmount: true, recurringAmount: true, contractMonths: true, lineItems: true },
   });
   const out: string[] = [];
   for (const o of rows) {
@@ -27,8 +28,17 @@ const amountsFollowLineItems: Check = async (db) => {
     const derived = amountsFromLines(lines, o.contractMonths);
     if (derived.amount !== money(o.amount)) out.push(`opportunity ${o.id}: amount ${money(o.amount)} but its line items make ${derived.amount}`);
     if (derived.recurringAmount !== money(o.recurringAmount)) out.push(`opportunity ${o.id}: recurringAmount ${money(o.recurringAmount)} but its line items make ${derived.recurringAmount}`);
+    if (derived.oneTimeAmount !== money(o.oneTimeAmount)) out.push(`opportunity ${o.id}: oneTimeAmount ${money(o.oneTimeAmount)} but its line items make ${derived.oneTimeAmount}`);
   }
   return out;
+};
+
+/** amount = one-time + recurring x months (at least 1), with or without lines. */
+const amountIsOneTimePlusRecurring: Check = async (db) => {
+  const rows = await db.prisma.opportunity.findMany({ select: { id: true, amount: true, oneTimeAmount: true, recurringAmount: true, contractMonths: true } });
+  return rows
+    .filter((o) => dealAmount(o.oneTimeAmount.toString(), o.recurringAmount.toString(), o.contractMonths) !== money(o.amount))
+    .map((o) => `opportunity ${o.id}: amount ${money(o.amount)} != ${money(o.oneTimeAmount)} + ${money(o.recurringAmount)} x ${o.contractMonths ?? 1}`);
 };
 
 const baseAmountFollowsRate: Check = async (db) => {
@@ -72,7 +82,7 @@ const opportunitiesFollowTheirStage: Check = async (db) => {
       WHEN o."status" = 'LOST' AND (o."probability" <> 0 OR o."forecastCategory" <> 'OMITTED') THEN 'lost but probability ' || o."probability" || ' / ' || o."forecastCategory"
       WHEN (o."status" = 'OPEN') <> (o."actualCloseDate" IS NULL) THEN 'status ' || o."status" || ' with actualCloseDate ' || coalesce(o."actualCloseDate"::text, 'null')
       WHEN o."probability" NOT BETWEEN 0 AND 100 THEN 'probability ' || o."probability"
-      WHEN o."amount" < 0 OR o."recurringAmount" < 0 THEN 'a negative amount'
+      WHEN o."amount" < 0 OR o."recurringAmount" < 0 OR o."oneTimeAmount" < 0 THEN 'a negative amount'
       WHEN o."version" < 1 THEN 'version ' || o."version"
     END AS problem
     FROM "Opportunity" o JOIN "Stage" s ON s."id" = o."stageId"`;
@@ -110,6 +120,7 @@ const versionsOnlyGrow: Check = async (db, before) => {
 
 export const INVARIANTS: Record<string, Check> = {
   amountsFollowLineItems,
+  amountIsOneTimePlusRecurring,
   baseAmountFollowsRate,
   pipelinesHaveOpenWonLost,
   oneDefaultPipelineOneBaseCurrency,

@@ -14,6 +14,7 @@ export function filterReference(f: OpportunityFilter): Prisma.OpportunityWhereIn
   if (f.stageId) where.push({ stageId: f.stageId });
   if (f.status) where.push({ status: f.status });
   if (f.ownerId) where.push({ ownerId: f.ownerId });
+  if (f.assigneeId) where.push({ assigneeId: f.assigneeId });
   if (f.accountId) where.push({ accountId: f.accountId });
   if (f.labels?.length) where.push({ labels: { hasSome: [...f.labels] } });
   if (f.closeFrom || f.closeTo) {

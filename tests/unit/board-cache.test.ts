@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { appendPage, applyMove, findCard, keepLoadedTail, loadedCounts, withTotals } from "@/components/board/board-cache";
+import { appendPage, applyLiveCards, applyMove, findCard, keepLoadedTail, loadedCounts, withTotals } from "@/components/board/board-cache";
 import type { BoardData, BoardStage } from "@/lib/server/board/board";
 import type { BoardCard } from "@/lib/server/board/cards";
 import { BOARD_REFRESH_MAX, loadedCountsParam, parseLoadedCounts } from "@/lib/validation/board";
 
 const card = (id: string, baseAmount: string, probability: number): BoardCard => ({
-  id, title: id, accountName: null, amount: baseAmount, currency: "USD", baseAmount, probability, ownerId: "u", ownerName: "U",
-  expectedCloseDate: null, labels: [], stageChangedAt: "2026-01-01T00:00:00.000Z", isPrivate: false, rank: id, version: 1, editable: true,
+  id, title: id, accountName: null, amount: baseAmount, currency: "USD", baseAmount, probability, ownerId: "u", ownerName: "U", assigneeId: null, assigneeName: null,
+  expectedCloseDate: null, labels: [], stageChangedAt: "2026-01-01T00:00:00.000Z", isPrivate: false, rank: id, version: 1, editable: true, nextActivity: null,
 });
 
 const stage = (id: string, type: BoardStage["type"], probability: number, cards: BoardCard[], totals = { count: cards.length, amount: "0.00", weighted: "0.00" }): BoardStage => ({
@@ -84,5 +84,35 @@ describe("board cache updates", () => {
       expect(parseLoadedCounts("a1:120,b-2:5000,bad,c:x,:4")).toEqual({ a1: 120, "b-2": BOARD_REFRESH_MAX });
       expect(parseLoadedCounts(null)).toEqual({});
     });
+  });
+});
+
+describe("live updates of the board", () => {
+  const totals = { lead: { count: 2, amount: "1.00", weighted: "0.10" }, won: { count: 2, amount: "2.00", weighted: "2.00" }, proposal: { count: 2, amount: "3.00", weighted: "1.50" } };
+
+  it("moves a changed card to its column in rank order, takes the server's totals and leaves the other cards as they were", () => {
+    const before = board();
+    const moved = { ...card("b", "200.10", 50), rank: "d0", version: 2 };
+    const next = applyLiveCards(before, ["b"], { cards: [{ stageId: "proposal", card: moved }], totals });
+    expect(next.stages[0].cards.map((c) => c.id)).toEqual(["a", "c"]);
+    expect(next.stages[2].cards.map((c) => [c.id, c.version])).toEqual([["d", 1], ["b", 2]]);
+    expect(next.stages.map((s) => s.totals)).toEqual([totals.lead, totals.won, totals.proposal]);
+    expect(next.stages[0].cards[0]).toBe(before.stages[0].cards[0]);
+  });
+
+  it("drops a card the user may no longer see (not returned) and adds a new one", () => {
+    const next = applyLiveCards(board(), ["c", "new"], { cards: [{ stageId: "lead", card: card("aa", "5.00", 10) }], totals });
+    expect(next.stages[0].cards.map((c) => c.id)).toEqual(["a", "aa", "b"]);
+  });
+
+  it("never adds a card to a closed stage, nor past the loaded part of a paged column", () => {
+    const paged = board();
+    paged.stages[0] = { ...paged.stages[0], nextCursor: "c~c" };
+    const next = applyLiveCards(paged, ["z", "bb", "w"], {
+      cards: [{ stageId: "lead", card: card("z", "1.00", 10) }, { stageId: "lead", card: card("bb", "1.00", 10) }, { stageId: "won", card: card("w", "1.00", 100) }],
+      totals,
+    });
+    expect(next.stages[0].cards.map((c) => c.id)).toEqual(["a", "b", "bb", "c"]);
+    expect(next.stages[1].cards).toEqual([]);
   });
 });

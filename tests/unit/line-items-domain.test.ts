@@ -61,10 +61,10 @@ describe("amountsFromLines", () => {
       { quantity: "10", unitPrice: "89.00", billing: "MONTHLY" },
       { quantity: "1", unitPrice: "2500.00", discountPercent: "10", billing: "ONE_TIME" },
     ];
-    expect(amountsFromLines(lines, 12)).toEqual({ amount: "12930.00", recurringAmount: "890.00", oneTimeTotal: "2250.00" });
+    expect(amountsFromLines(lines, 12)).toEqual({ amount: "12930.00", recurringAmount: "890.00", oneTimeAmount: "2250.00" });
     expect(amountsFromLines(lines, null).amount).toBe("3140.00");
     expect(amountsFromLines(lines, 0).amount).toBe("3140.00");
-    expect(amountsFromLines([], 12)).toEqual({ amount: "0.00", recurringAmount: "0.00", oneTimeTotal: "0.00" });
+    expect(amountsFromLines([], 12)).toEqual({ amount: "0.00", recurringAmount: "0.00", oneTimeAmount: "0.00" });
     expect(billedMonths(undefined)).toBe(1);
   });
 

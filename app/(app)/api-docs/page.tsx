@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { OperationCard, type Operation } from "@/components/api-docs/operation-card";
 import { SchemaTable } from "@/components/api-docs/schema-table";
+import { WebhookGuide } from "@/components/api-docs/webhook-guide";
 import { PageHeader } from "@/components/ui/page-header";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
 import { requireActor } from "@/lib/server/auth/session";
@@ -76,6 +77,7 @@ export default async function ApiDocsPage() {
               ))}
             </section>
           ))}
+          <WebhookGuide />
           <section className="space-y-2">
             <h2 className="text-base font-semibold">Errors</h2>
             <div className="rounded-xl border border-border bg-surface p-5 shadow-sm">

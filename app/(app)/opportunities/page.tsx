@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Plus } from "lucide-react";
 import { buttonClass } from "@/components/ui/button";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { FilterBar } from "@/components/opportunities/filter-bar";
 import { OpportunityTable } from "@/components/opportunities/opportunity-table";
 import { opportunityFormOptions } from "@/lib/server/opportunities/form/options";
@@ -32,6 +33,7 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
         <FilterBar key={JSON.stringify(query.filters)} query={query} options={options} />
         <OpportunityTable key={`${data.page}:${JSON.stringify(query)}`} data={data} query={query} today={today} options={options} />
       </div>
+      <LiveRefresh />
     </>
   );
 }

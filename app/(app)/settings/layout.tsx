@@ -8,10 +8,10 @@ export default async function SettingsLayout({ children }: { children: React.Rea
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
       {/* A phone gets the sections as a strip that scrolls sideways above the page. */}
-      <aside className="shrink-0 border-b border-border bg-surface-muted/40 px-3 py-2 md:w-56 md:border-r md:border-b-0 md:py-6">
+      <div className="shrink-0 border-b border-border bg-surface-muted/40 px-3 py-2 md:w-56 md:border-r md:border-b-0 md:py-6">
         <p className="hidden px-2.5 pb-3 text-xs font-semibold uppercase tracking-wide text-muted md:block">Settings</p>
         <SettingsNav admin={isAdmin(actor)} />
-      </aside>
+      </div>
       <div className="min-w-0 flex-1">{children}</div>
     </div>
   );

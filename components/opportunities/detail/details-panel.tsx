@@ -1,6 +1,7 @@
 // The details section: every field that is not in the header.
 import Link from "next/link";
 import { Lock } from "lucide-react";
+import { LabelChip } from "@/components/ui/label-chip";
 import { formatMoney } from "@/lib/domain/money";
 import type { OpportunityDetail } from "@/lib/server/opportunities/read/detail";
 import { formatDate, formatTimestamp } from "../format";
@@ -35,7 +36,7 @@ export function DetailsPanel({ detail }: { detail: OpportunityDetail }) {
       <Row label="Labels">
         {detail.labels.length ? (
           <span className="flex flex-wrap gap-1">
-            {detail.labels.map((l) => <span key={l.key} className="rounded-full px-2 py-0.5 text-xs font-medium text-white" style={{ backgroundColor: l.color }}>{l.name}</span>)}
+            {detail.labels.map((l) => <LabelChip key={l.key} name={l.name} color={l.color} />)}
           </span>
         ) : null}
       </Row>

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { Check } from "lucide-react";
 import clsx from "clsx";
 import { LostDialog } from "@/components/opportunities/lost-dialog";
+import { filledWith } from "@/lib/domain/color";
 import { firstFieldMessage, useAction } from "@/components/ui/use-action";
 import { updateOpportunityAction } from "@/lib/actions/opportunities";
 import type { StageOption } from "@/lib/server/opportunities/form/options";
@@ -46,12 +47,13 @@ export function StagePath({
 
   return (
     <div>
-      <ol className="flex w-full overflow-hidden rounded-lg border border-border bg-surface text-xs font-medium" aria-label="Stage path">
+      {/* On a phone every stage keeps its whole name and the path scrolls sideways. */}
+      <ol className="flex w-full overflow-x-auto rounded-lg border border-border bg-surface text-xs font-medium sm:overflow-hidden" aria-label="Stage path">
         {stages.map((s, i) => {
           const isCurrent = s.id === stageId;
           const passed = current?.type === "OPEN" ? i < currentIndex && s.type === "OPEN" : current?.type === "WON" ? s.type === "OPEN" : false;
           return (
-            <li key={s.id} className="min-w-0 flex-1 border-r border-border last:border-r-0">
+            <li key={s.id} className="shrink-0 grow border-r border-border last:border-r-0 sm:min-w-0 sm:shrink sm:basis-0">
               <button
                 type="button"
                 disabled={!canEdit || busy || isCurrent}
@@ -60,10 +62,10 @@ export function StagePath({
                 onClick={() => (s.type === "LOST" ? setLosing(s) : move(s))}
                 className={clsx(
                   "flex w-full items-center justify-center gap-1 truncate px-2 py-2 transition",
-                  isCurrent ? "text-white" : passed ? "bg-accent-soft text-accent" : "text-muted",
+                  isCurrent ? "" : passed ? "bg-accent-soft text-accent" : "text-muted",
                   canEdit && !isCurrent && "hover:bg-surface-muted hover:text-text",
                 )}
-                style={isCurrent ? { backgroundColor: s.color } : undefined}
+                style={isCurrent ? filledWith(s.color) : undefined}
               >
                 {passed ? <Check className="size-3 shrink-0" aria-hidden="true" /> : null}
                 <span className="truncate">{s.name}</span>

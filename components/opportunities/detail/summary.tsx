@@ -11,7 +11,7 @@ function Stat({ label, children, className }: { label: string; children: React.R
   return (
     <div className={clsx("min-w-0", className)}>
       <dt className="text-xs font-medium uppercase tracking-wide text-muted">{label}</dt>
-      <dd className="mt-1 truncate text-sm font-semibold tabular">{children}</dd>
+      <dd className="mt-1 break-words text-sm font-semibold tabular">{children}</dd>
     </div>
   );
 }
@@ -25,7 +25,12 @@ export function Summary({ detail, now }: { detail: OpportunityDetail; now: Date 
     <dl className="grid grid-cols-2 gap-x-6 gap-y-4 sm:grid-cols-3 lg:grid-cols-6">
       <Stat label="Amount">
         {formatMoney(o.amount, o.currency)}
-        {o.recurringAmount !== "0.00" ? <span className="block truncate text-xs font-normal text-muted">{formatMoney(o.recurringAmount, o.currency)} per month</span> : null}
+        {o.recurringAmount !== "0.00" ? (
+          <span className="block whitespace-normal text-xs font-normal text-muted" data-testid="amount-parts">
+            {formatMoney(o.oneTimeAmount, o.currency)} one-time + {formatMoney(o.recurringAmount, o.currency)} per month
+            {o.contractMonths ? ` × ${o.contractMonths}` : ""}
+          </span>
+        ) : null}
       </Stat>
       <Stat label="Weighted">{formatMoney(o.weightedAmount, o.currency)}</Stat>
       <Stat label="Probability">
@@ -38,7 +43,7 @@ export function Summary({ detail, now }: { detail: OpportunityDetail; now: Date 
         <span className="flex items-center gap-2"><Avatar name={detail.ownerName} size="sm" /> {detail.ownerName}</span>
       </Stat>
       <Stat label="In this stage">
-        <span className={clsx("inline-flex items-center gap-1", rotting && "text-amber-600")} data-testid="time-in-stage">
+        <span className={clsx("inline-flex items-center gap-1", rotting && "text-warning")} data-testid="time-in-stage">
           {rotting ? <AlertTriangle className="size-3.5" aria-hidden="true" /> : null}
           {plural(days, "day")}
           {rotting ? <span className="text-xs font-normal">(rotting: over {stage!.rottingDays})</span> : null}

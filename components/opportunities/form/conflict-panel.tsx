@@ -9,7 +9,7 @@ import { stageById } from "./form-values";
 
 const LABELS: Partial<Record<keyof OpportunityDto, string>> = {
   title: "Title", description: "Description", stageId: "Stage", amount: "Amount", currency: "Currency", exchangeRate: "Exchange rate",
-  recurringAmount: "Recurring amount", contractMonths: "Contract months", probability: "Probability", forecastCategory: "Forecast category",
+  oneTimeAmount: "One-time amount", recurringAmount: "Recurring amount", contractMonths: "Contract months", probability: "Probability", forecastCategory: "Forecast category",
   expectedCloseDate: "Expected close", ownerId: "Owner", memberIds: "Members", accountId: "Account", contacts: "Contacts", sourceId: "Source",
   typeId: "Type", labels: "Labels", rating: "Rating", isPrivate: "Private", lostReasonId: "Lost reason", lostNote: "Lost note",
   competitor: "Competitor", customFields: "Custom fields", utmSource: "UTM source", utmMedium: "UTM medium", utmCampaign: "UTM campaign",

@@ -5,6 +5,7 @@ import { Controller, useFormContext, useWatch } from "react-hook-form";
 import { Lock, Star } from "lucide-react";
 import clsx from "clsx";
 import { Field, fieldAria, FormSection, inputClass } from "@/components/ui/field";
+import { filledWith } from "@/lib/domain/color";
 import type { OpportunityFormOptions } from "@/lib/server/opportunities/form/options";
 import type { OpportunityFormValues } from "@/lib/validation/opportunity";
 
@@ -38,8 +39,8 @@ export function ClassificationSection({ options }: { options: OpportunityFormOpt
                 const on = (field.value ?? []).includes(l.key);
                 return (
                   <button key={l.key} type="button" aria-pressed={on} onClick={() => field.onChange(on ? field.value!.filter((k) => k !== l.key) : [...(field.value ?? []), l.key])}
-                    className={clsx("rounded-full border px-2.5 py-1 text-xs font-medium transition", on ? "text-white" : "border-border text-muted hover:text-text")}
-                    style={on ? { backgroundColor: l.color, borderColor: l.color } : undefined}>
+                    className={clsx("rounded-full border px-2.5 py-1 text-xs font-medium transition", on ? "" : "border-border text-muted hover:text-text")}
+                    style={on ? filledWith(l.color) : undefined}>
                     {l.name}
                   </button>
                 );

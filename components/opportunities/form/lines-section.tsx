@@ -32,6 +32,7 @@ export function LinesSection({ options, lines, onChange, serverErrors, showAllEr
     const derived = amountsFromLines(lines.map(validLine).filter((l) => l !== null), contractMonths);
     setValue("amount", derived.amount, { shouldDirty: true });
     setValue("recurringAmount", derived.recurringAmount, { shouldDirty: true });
+    setValue("oneTimeAmount", derived.oneTimeAmount, { shouldDirty: true });
   }, [lines, contractMonths, setValue]);
 
   return (

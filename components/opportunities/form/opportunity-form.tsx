@@ -3,13 +3,14 @@
 // schema before submit; the server validates again and its field errors land
 // beside the same fields, with everything the user typed kept. Edits carry the
 // version they started from, so a concurrent save is shown, never overwritten
-// silently.
-import { useMemo, useState } from "react";
+// silently: on Save, or as soon as the live stream tells of a newer version.
+import { useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { FormProvider, useForm, useWatch, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { toast } from "sonner";
 import type { SearchOption } from "@/components/forms/search-select";
+import { useLiveEvents } from "@/components/live/live-events";
 import { LEAVE_MESSAGE, useUnsavedChanges } from "@/components/forms/use-unsaved-changes";
 import { Button } from "@/components/ui/button";
 import { Field, fieldAria, FormSection, inputClass } from "@/components/ui/field";
@@ -24,7 +25,7 @@ import { AttributionSection, ClassificationSection, CustomFieldsSection, LostSec
 import { clientSchema, emptyValues, stageById, valuesFromDto } from "./form-values";
 import { PeopleSection } from "./people-section";
 import { LinesSection } from "./lines-section";
-import { ValueSection } from "./value-section";
+import { ValueSection, type ValueDriver } from "./value-section";
 
 const FIELD_NAMES = new Set(Object.keys(emptyValues({ pipelines: [], users: [], currencies: [], sources: [], types: [], lostReasons: [], labels: [], customFields: [] }, "", {})));
 const isFormPath = (path: string) => FIELD_NAMES.has(path.split(".")[0]);
@@ -34,7 +35,17 @@ const isVersionConflict = (error: ActionError) => error.code === "CONFLICT" && !
 
 /** Blank money fields mean 0, so the schema's money rule sees a number. */
 function normalize(values: OpportunityFormValues): OpportunityFormValues {
-  return { ...values, amount: values.amount?.trim() || "0", recurringAmount: values.recurringAmount?.trim() || "0" };
+  return { ...values, amount: values.amount?.trim() || "0", oneTimeAmount: values.oneTimeAmount?.trim() || "0", recurringAmount: values.recurringAmount?.trim() || "0" };
+}
+
+/**
+ * Without lines, amount = one-time + recurring x months: the form sends the one
+ * of the two the user typed last and the server derives the other (a preview
+ * keeps both in step meanwhile).
+ */
+function withoutDerived(values: OpportunityCreateInput, driver: ValueDriver): OpportunityCreateInput {
+  const { amount, oneTimeAmount, ...rest } = values;
+  return driver === "amount" ? { ...rest, amount } : { ...rest, oneTimeAmount };
 }
 
 export interface OpportunityFormProps {
@@ -53,6 +64,7 @@ export function OpportunityForm({ options, actorId, opportunity, preset = {}, ac
   const [conflict, setConflict] = useState<OpportunityDto | null>(null);
   const [account, setAccount] = useState(initialAccount);
   const [lines, setLines] = useState<LineDraft[]>([]);
+  const [valueDriver, setValueDriver] = useState<ValueDriver>("amount");
   const [lineErrors, setLineErrors] = useState<Record<string, LineErrors>>({});
   const [showLineErrors, setShowLineErrors] = useState(false);
   const [contactLabels, setContactLabels] = useState<Record<string, SearchOption>>(() => Object.fromEntries(contacts.map((c) => [c.id, c])));
@@ -65,13 +77,15 @@ export function OpportunityForm({ options, actorId, opportunity, preset = {}, ac
   });
   const { register, handleSubmit, setValue, setError, reset, control, formState: { errors, isDirty, isSubmitting } } = form;
   const placeOnForm = formFields(setError, isFormPath);
+  const savedVersion = useRef(0);
   const submit = useAction(
     ({ values, version }: { values: OpportunityCreateInput; version?: number }) => {
       // With lines the server derives the amounts from them; the form's copies are only a preview.
-      const { amount: _amount, recurringAmount: _recurring, ...withoutAmounts } = values;
+      const { amount: _amount, oneTimeAmount: _oneTime, recurringAmount: _recurring, ...withoutAmounts } = values;
+      const manual = hasLineItems ? values : withoutDerived(values, valueDriver);
       return base
-        ? updateOpportunityAction({ id: base.id, changes: { ...values, version: version ?? base.version } })
-        : createOpportunityAction(lines.length ? { ...withoutAmounts, lineItems: lines.map(draftToInput) } : values);
+        ? updateOpportunityAction({ id: base.id, changes: { ...manual, version: version ?? base.version } })
+        : createOpportunityAction(lines.length ? { ...withoutAmounts, lineItems: lines.map(draftToInput) } : manual);
     },
     {
       success: base ? "Changes saved" : "Opportunity created",
@@ -85,6 +99,7 @@ export function OpportunityForm({ options, actorId, opportunity, preset = {}, ac
         if (base && isVersionConflict(error)) void showConflict(base.id);
       },
       onSuccess: (saved) => {
+        savedVersion.current = saved.version;
         setConflict(null);
         reset(valuesFromDto(saved, options));
         router.push(`/opportunities/${saved.id}`);
@@ -102,6 +117,12 @@ export function OpportunityForm({ options, actorId, opportunity, preset = {}, ac
     if (latest.ok) setConflict(latest.data);
     else toast.error(latest.error.message);
   }
+
+  // Someone else saved while this form is open: the conflict panel at once, before Save (this form's own save is not "someone else").
+  useLiveEvents((m) => {
+    if (!base || busy || m.recordType !== "opportunity" || m.id !== base.id || m.version === undefined) return;
+    if (m.version > Math.max(base.version, conflict?.version ?? 0, savedVersion.current)) void showConflict(base.id);
+  });
 
   async function save(values: OpportunityCreateInput, version?: number) {
     if (!base && lines.some((l) => Object.keys(draftErrors(l)).length)) {
@@ -176,7 +197,7 @@ export function OpportunityForm({ options, actorId, opportunity, preset = {}, ac
             showAllErrors={showLineErrors}
           />
         )}
-        <ValueSection options={options} hasLineItems={hasLineItems || lines.length > 0} />
+        <ValueSection options={options} hasLineItems={hasLineItems || lines.length > 0} driver={valueDriver} onDriver={setValueDriver} />
         <PeopleSection
           options={options}
           account={account}

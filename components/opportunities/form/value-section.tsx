@@ -2,7 +2,10 @@
 // Money and odds: amount with currency and exchange rate (and the base
 // amount it gives), recurring revenue, and the probability with the
 // weighted amount beside it; the stage's probability shows until overridden.
+import { useEffect } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
+import { dealAmount, recurringPart } from "@/lib/domain/deal-amount";
+import { dec } from "@/lib/domain/decimal";
 import { Field, fieldAria, FormSection, inputClass } from "@/components/ui/field";
 import { formatMoney, toBaseAmount, weightedAmount } from "@/lib/domain/money";
 import type { OpportunityFormOptions } from "@/lib/server/opportunities/form/options";
@@ -13,9 +16,31 @@ const MONEY = /^\d{1,16}(\.\d{1,2})?$/;
 const nullableNumber = (v: unknown) => (v === "" || v === null || v === undefined ? null : Number(v));
 const CATEGORY_LABELS: Record<(typeof FORECAST_CATEGORIES)[number], string> = { PIPELINE: "Pipeline", BEST_CASE: "Best case", COMMIT: "Commit", CLOSED: "Closed", OMITTED: "Omitted" };
 
-export function ValueSection({ options, hasLineItems }: { options: OpportunityFormOptions; hasLineItems: boolean }) {
+/** Which of amount and one-time amount the user typed last: it is sent, the other follows. */
+export type ValueDriver = "amount" | "oneTimeAmount";
+
+export function ValueSection({ options, hasLineItems, driver, onDriver }: { options: OpportunityFormOptions; hasLineItems: boolean; driver: ValueDriver; onDriver: (d: ValueDriver) => void }) {
   const { register, setValue, control, formState: { errors } } = useFormContext<OpportunityFormValues>();
-  const [amount, currency, rate, probability, stageId] = useWatch({ control, name: ["amount", "currency", "exchangeRate", "probability", "stageId"] });
+  const [amount, currency, rate, probability, stageId, oneTime, recurring, months] = useWatch({
+    control,
+    name: ["amount", "currency", "exchangeRate", "probability", "stageId", "oneTimeAmount", "recurringAmount", "contractMonths"],
+  });
+  // amount = one-time + recurring x months: the field not typed last follows (the lines decide both when there are some).
+  useEffect(() => {
+    if (hasLineItems) return;
+    const money = (v: string | undefined) => ((v ?? "").trim() === "" ? "0" : v!.trim());
+    if (![amount, oneTime, recurring].every((v) => MONEY.test(money(v)))) return;
+    const validMonths = months == null || (Number.isInteger(months) && months >= 1);
+    if (!validMonths) return;
+    if (driver === "oneTimeAmount") {
+      const next = dealAmount(money(oneTime), money(recurring), months);
+      if (next !== amount) setValue("amount", next, { shouldDirty: true });
+    } else {
+      const rest = dec(money(amount)).minus(recurringPart(money(recurring), months));
+      const next = rest.isNegative() ? "" : rest.toFixed(2);
+      if (next !== oneTime) setValue("oneTimeAmount", next, { shouldDirty: true });
+    }
+  }, [hasLineItems, driver, amount, oneTime, recurring, months, setValue]);
   const stage = stageById(options, stageId);
   const base = options.currencies.find((c) => c.isBase) ?? options.currencies[0];
   const closed = stage?.type === "WON" || stage?.type === "LOST";
@@ -30,7 +55,7 @@ export function ValueSection({ options, hasLineItems }: { options: OpportunityFo
     <FormSection title="Value and odds">
       <Field id="amount" label="Amount" error={errors.amount?.message} hint={fromLines ?? "Total value, excluding tax"}>
         <div className="flex gap-2">
-          <input {...register("amount")} {...fieldAria("amount", errors.amount?.message)} inputMode="decimal" placeholder="0.00" readOnly={hasLineItems} className={inputClass(!!errors.amount)} />
+          <input {...register("amount", { onChange: () => onDriver("amount") })} {...fieldAria("amount", errors.amount?.message)} inputMode="decimal" placeholder="0.00" readOnly={hasLineItems} className={inputClass(!!errors.amount)} />
           <select
             {...register("currency", {
               onChange: (e) => setValue("exchangeRate", options.currencies.find((c) => c.code === e.target.value)?.rateToBase ?? "1", { shouldDirty: true }),
@@ -53,6 +78,9 @@ export function ValueSection({ options, hasLineItems }: { options: OpportunityFo
         hint={validAmount && validRate && base ? `= ${formatMoney(toBaseAmount(amountText, rate!), base.code)} in ${base.code}` : "From the currency table; adjust if the deal fixes its own rate"}
       >
         <input {...register("exchangeRate")} {...fieldAria("exchangeRate", errors.exchangeRate?.message)} inputMode="decimal" readOnly={code === base?.code} className={inputClass(!!errors.exchangeRate)} />
+      </Field>
+      <Field id="oneTimeAmount" label="One-time amount" error={errors.oneTimeAmount?.message} hint={fromLines ?? "Amount = one-time + recurring × months"}>
+        <input {...register("oneTimeAmount", { onChange: () => onDriver("oneTimeAmount") })} {...fieldAria("oneTimeAmount", errors.oneTimeAmount?.message)} inputMode="decimal" placeholder="0.00" readOnly={hasLineItems} className={inputClass(!!errors.oneTimeAmount)} />
       </Field>
       <Field id="recurringAmount" label="Recurring amount per month" error={errors.recurringAmount?.message} hint={fromLines}>
         <input {...register("recurringAmount")} {...fieldAria("recurringAmount", errors.recurringAmount?.message)} inputMode="decimal" placeholder="0.00" readOnly={hasLineItems} className={inputClass(!!errors.recurringAmount)} />

@@ -30,7 +30,7 @@ export function AuditTable({ page, entity }: { page: AuditPage; entity: string |
       actions={
         <nav aria-label="Filter by entity" className="flex flex-wrap gap-1 text-xs">
           {[null, ...page.entities].map((e) => (
-            <Link key={e ?? "all"} href={href(1, e)} aria-current={e === entity ? "true" : undefined} className={clsx("rounded-full px-2.5 py-1 ring-1 ring-inset", e === entity ? "bg-accent text-white ring-accent" : "text-muted ring-border hover:text-text")}>
+            <Link key={e ?? "all"} href={href(1, e)} aria-current={e === entity ? "true" : undefined} className={clsx("rounded-full px-2.5 py-1 ring-1 ring-inset", e === entity ? "bg-accent text-on-accent ring-accent" : "text-muted ring-border hover:text-text")}>
               {e ?? "All"}
             </Link>
           ))}

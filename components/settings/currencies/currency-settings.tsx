@@ -40,7 +40,7 @@ export function CurrencySettings({ currencies }: { currencies: CurrencyUsageDto[
               <td className="px-3 py-3 text-right tabular">{c.openOpportunities}</td>
               <td className="px-3 py-3">
                 {c.isBase ? <Pill tone="success">Active</Pill> : (
-                  <button type="button" className="rounded-full" onClick={() => run({ code: c.code, active: !c.active })} aria-label={`${c.active ? "Deactivate" : "Activate"} ${c.code}`}>
+                  <button type="button" className="rounded-full" onClick={() => run({ code: c.code, active: !c.active })} aria-label={`${c.active ? "Active" : "Inactive"}: ${c.active ? "deactivate" : "activate"} ${c.code}`}>
                     {c.active ? <Pill tone="success">Active</Pill> : <Pill>Inactive</Pill>}
                   </button>
                 )}

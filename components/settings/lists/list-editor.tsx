@@ -63,9 +63,13 @@ export function ListEditor({ kind, title, description, items }: { kind: ListKind
           {create.fieldErrors.name ? <p role="alert" className="mt-1 text-xs text-danger">{create.fieldErrors.name}</p> : null}
         </div>
         {isLabel ? (
-          <select aria-label="Label color" className="rounded-lg border border-border bg-surface px-2 py-2 text-sm" value={color} onChange={(e) => setColor(e.target.value)} style={{ color }}>
-            {STAGE_COLORS.map((c) => <option key={c} value={c} style={{ color: c }}>● {c}</option>)}
-          </select>
+          // The colour shows as a swatch beside the select: text in a light colour would not read.
+          <span className="flex items-center gap-1.5">
+            <span className="size-4 shrink-0 rounded-full ring-1 ring-border" style={{ backgroundColor: color }} aria-hidden="true" />
+            <select aria-label="Label color" className="rounded-lg border border-border bg-surface px-2 py-2 text-sm" value={color} onChange={(e) => setColor(e.target.value)}>
+              {STAGE_COLORS.map((c) => <option key={c} value={c}>{c}</option>)}
+            </select>
+          </span>
         ) : null}
         <Button type="submit" disabled={create.pending}><Plus className="size-4" aria-hidden="true" /> Add</Button>
       </form>

@@ -70,7 +70,7 @@ export function StageEditor({ pipeline, lostReasons }: { pipeline: EditorPipelin
         </Button>
       }
     >
-      {missing.length ? <p role="alert" className="border-b border-border bg-amber-50 px-5 py-2 text-sm text-amber-800">{stageSetProblem(order)}</p> : null}
+      {missing.length ? <p role="alert" className="border-b border-border bg-amber-50 px-5 py-2 text-sm text-amber-800 dark:bg-amber-950 dark:text-amber-200">{stageSetProblem(order)}</p> : null}
       <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ screenReaderInstructions: { draggable: "To pick up a stage, press Space. Use the arrow keys to move it and Space again to drop it, or Escape to cancel." } }}>
         <SortableContext items={order.map((s) => s.id)} strategy={verticalListSortingStrategy}>
           <ol className="divide-y divide-border" aria-label={`Stages of ${pipeline.name}`}>
@@ -120,12 +120,18 @@ function StageRow({ stage, onlyOfType, onEdit, onDelete }: { stage: EditorStageD
         <GripVertical className="size-4" aria-hidden="true" />
       </button>
       <span className="size-3 shrink-0 rounded-full" style={{ backgroundColor: stage.color }} aria-hidden="true" />
-      <span className="min-w-0 flex-1 truncate text-sm font-medium" data-testid="stage-name">{stage.name}</span>
-      <Pill tone={TYPE_TONE[stage.type]}>{TYPE_LABEL[stage.type]}</Pill>
-      <span className="w-14 text-right text-sm tabular" title="Probability">{stage.probability}%</span>
+      {/* On a phone the name gets the row's width and the type and deal count go under it. */}
+      <span className="flex min-w-0 flex-1 flex-col items-start gap-1 sm:flex-row sm:items-center sm:gap-3">
+        <span className="w-full min-w-0 truncate text-sm font-medium sm:w-auto sm:flex-1" data-testid="stage-name">{stage.name}</span>
+        <span className="flex items-center gap-2">
+          <Pill tone={TYPE_TONE[stage.type]}>{TYPE_LABEL[stage.type]}</Pill>
+          <span className="text-xs text-muted tabular sm:hidden">{stage.opportunityCount} {stage.opportunityCount === 1 ? "deal" : "deals"}</span>
+        </span>
+      </span>
+      <span className="w-10 text-right text-sm tabular sm:w-14" title="Probability">{stage.probability}%</span>
       <span className="hidden w-24 text-sm text-muted md:block">{CATEGORY_LABEL[stage.forecastCategory]}</span>
       <span className="hidden w-28 text-sm text-muted md:block">{stage.rottingDays ? `Rots after ${stage.rottingDays}d` : "Never rots"}</span>
-      <span className="w-20 text-right text-sm text-muted tabular" title="Opportunities in this stage">{stage.opportunityCount} {stage.opportunityCount === 1 ? "deal" : "deals"}</span>
+      <span className="hidden w-20 text-right text-sm text-muted tabular sm:block" title="Opportunities in this stage">{stage.opportunityCount} {stage.opportunityCount === 1 ? "deal" : "deals"}</span>
       <IconButton label={`Edit ${stage.name}`} onClick={onEdit}>
         <Pencil className="size-4" aria-hidden="true" />
       </IconButton>

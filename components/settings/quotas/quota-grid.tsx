@@ -48,7 +48,7 @@ export function QuotaGrid({ query, quotas, users, baseCurrency }: { query: { per
         <div className="flex items-center gap-2">
           <div className="flex rounded-lg border border-border p-0.5 text-sm" role="group" aria-label="Period">
             {(["MONTH", "QUARTER", "YEAR"] as const).map((p) => (
-              <Link key={p} href={href(p, query.year)} aria-current={p === query.period ? "true" : undefined} className={clsx("rounded-md px-2.5 py-1", p === query.period ? "bg-accent text-white" : "text-muted hover:text-text")}>
+              <Link key={p} href={href(p, query.year)} aria-current={p === query.period ? "true" : undefined} className={clsx("rounded-md px-2.5 py-1", p === query.period ? "bg-accent text-on-accent" : "text-muted hover:text-text")}>
                 {p === "MONTH" ? "Months" : p === "QUARTER" ? "Quarters" : "Year"}
               </Link>
             ))}

@@ -19,6 +19,7 @@ export const accountSchema = z
     employees: z.number().int().nullable(),
     annualRevenue: z.string().nullable().describe('Decimal string, e.g. "1250000.00"'),
     ownerId: z.string().nullable(),
+    externalId: z.string().nullable().describe("The id in the system it was imported or synced from; unique"),
     createdAt: timestamp,
     updatedAt: timestamp.describe("Send it back (or If-Match with the ETag) to update safely"),
   })

@@ -14,6 +14,7 @@ export const contactSchema = z
     phone: z.string().nullable(),
     jobTitle: z.string().nullable(),
     accountId: z.string().nullable(),
+    externalId: z.string().nullable().describe("The id in the system it was imported or synced from; unique"),
     createdAt: timestamp,
     updatedAt: timestamp.describe("Send it back (or If-Match with the ETag) to update safely"),
   })

@@ -14,7 +14,7 @@ export const forecastResponseSchema = z
     headline: z
       .record(z.string(), z.unknown())
       .describe(
-        "openPipeline, weightedPipeline, wonAmount, lostAmount, win rates by count and value, average deal size, average sales cycle days, MRR won and weighted MRR",
+        "openPipeline, weightedPipeline, wonAmount (with oneTimeWon and recurringWon, its one-time and recurring parts), lostAmount, win rates by count and value, average deal size, average sales cycle days, MRR won and weighted MRR",
       ),
     categories: z.record(z.string(), z.unknown()).describe("Closed, Commit, Best case and Pipeline roll-ups"),
     data: z.array(z.record(z.string(), z.unknown())).describe("One row per month, stage or owner, with amounts as decimal strings"),

@@ -39,6 +39,7 @@ export const opportunityAmountsSchema = z
     currency: z.string(),
     exchangeRate: z.string(),
     amount: money.describe("One-time line totals + monthly line totals x contract months (at least 1)"),
+    oneTimeAmount: money.describe("One-time line totals"),
     recurringAmount: money.describe("Monthly line totals"),
     baseAmount: money.describe("amount x exchangeRate"),
     weightedAmount: money,

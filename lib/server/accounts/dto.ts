@@ -15,6 +15,7 @@ export interface AccountDto {
   employees: number | null;
   annualRevenue: string | null;
   ownerId: string | null;
+  externalId: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -33,6 +34,7 @@ export function toAccountDto(a: Prisma.AccountGetPayload<object>): AccountDto {
     employees: a.employees,
     annualRevenue: a.annualRevenue?.toFixed(2) ?? null,
     ownerId: a.ownerId,
+    externalId: a.externalId,
     createdAt: isoTimestamp(a.createdAt)!,
     updatedAt: isoTimestamp(a.updatedAt)!,
   };

@@ -5,15 +5,23 @@ import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { AccountCreateInput, AccountUpdateInput } from "@/lib/validation/account";
 import { seesEverything, type Actor } from "../auth/actor";
+import { uniqueFieldConflict } from "../error-mapping";
 import { AppError, forbidden, notFound } from "../errors";
 import { changeEvent, eventActor, recordEvents } from "../events/write";
 import { changingOpportunities } from "../opportunities/events";
 import { lockUnchanged } from "../row-lock";
 import { opportunityUsage, type OpportunityUsage } from "../usage-count";
+import { deleteWhatOnlyLinksTo } from "../activities/record-deleted";
 import { toContactDto } from "../contacts/dto";
 import { toAccountDto, type AccountDto } from "./dto";
 
 type Tx = Prisma.TransactionClient;
+
+const DUPLICATE_EXTERNAL_ID = "Another account already uses this external id";
+/** An external id taken by another account (unique index) is a CONFLICT naming the field. */
+const externalIdClash = (error: unknown) => {
+  throw uniqueFieldConflict(error, "externalId", DUPLICATE_EXTERNAL_ID) ?? error;
+};
 
 async function checkOwner(tx: Tx, ownerId: string | null | undefined) {
   if (!ownerId) return;
@@ -28,7 +36,7 @@ export async function createAccount(actor: Actor, input: AccountCreateInput): Pr
     const created = toAccountDto(await tx.account.create({ data }));
     await recordEvents(tx, [changeEvent("account", null, { ...created }, eventActor(actor), new Date(created.updatedAt))]);
     return created;
-  });
+  }).catch(externalIdClash);
 }
 
 /** `expected`: the updatedAt the client read (API); a stale one is a CONFLICT and changes nothing. */
@@ -42,7 +50,7 @@ export async function updateAccount(actor: Actor, id: string, input: AccountUpda
     const after = toAccountDto(await tx.account.update({ where: { id }, data }));
     await recordEvents(tx, [changeEvent("account", { ...before }, { ...after }, eventActor(actor), new Date(after.updatedAt))]);
     return after;
-  });
+  }).catch(externalIdClash);
 }
 
 /** What deleting would touch, to ask the user what to do: contacts (shared) and the opportunities the actor may see. */
@@ -89,6 +97,7 @@ export async function deleteAccount(
     const contacts = await tx.contact.findMany({ where: { accountId: input.id } });
     await tx.contact.updateMany({ where: { id: { in: contacts.map((c) => c.id) } }, data: { accountId: target, updatedAt: now } });
     const gone = await tx.account.findUniqueOrThrow({ where: { id: input.id } });
+    await deleteWhatOnlyLinksTo(tx, actor, { accountId: input.id }, now);
     await tx.account.delete({ where: { id: input.id } });
     await recordEvents(tx, [
       ...contacts.map((c) => changeEvent("contact", { ...toContactDto(c) }, { ...toContactDto({ ...c, accountId: target, updatedAt: now }) }, by, now)),

@@ -5,7 +5,7 @@ import { prisma } from "@/lib/db";
 import type { BoardFilters } from "@/lib/validation/board";
 import type { Actor } from "../auth/actor";
 import { notFound } from "../errors";
-import { columnPage, columnPages, type BoardCard } from "./cards";
+import { cardsByIds, columnPage, columnPages, type BoardCard } from "./cards";
 import { boardConditionSql } from "./filters";
 import { loadBoardReference } from "./reference";
 import { columnTotals, ZERO_TOTALS, type ColumnTotals } from "./totals";
@@ -66,4 +66,21 @@ export async function loadBoardTotals(actor: Actor, pipelineId: string, filters:
   const stages = await prisma().stage.findMany({ where: { pipelineId }, select: { id: true } });
   if (stages.length === 0) throw notFound("Pipeline");
   return columnTotals(boardConditionSql(actor, filters), stages.map((s) => s.id));
+}
+
+export interface BoardCardsUpdate {
+  /** The asked cards the board shows now, with their column; an asked id missing here leaves the board. */
+  cards: { stageId: string; card: BoardCard }[];
+  /** Fresh totals of every stage. */
+  totals: Record<string, ColumnTotals>;
+}
+
+/** A live update of the board: the changed cards as the actor may see them on this pipeline and filters, and the totals. */
+export async function loadBoardCards(actor: Actor, pipelineId: string, filters: BoardFilters, ids: string[]): Promise<BoardCardsUpdate> {
+  const stages = await prisma().stage.findMany({ where: { pipelineId }, select: { id: true, type: true } });
+  if (stages.length === 0) throw notFound("Pipeline");
+  const condition = boardConditionSql(actor, filters);
+  const open = stages.filter((s) => s.type === "OPEN").map((s) => s.id);
+  const [cards, totals] = await Promise.all([cardsByIds(actor, condition, open, ids), columnTotals(condition, stages.map((s) => s.id))]);
+  return { cards, totals };
 }

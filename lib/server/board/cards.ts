@@ -1,10 +1,11 @@
 // Pages of cards in board order (rank, then id), as card DTOs. One SQL query
 // reads the first page of every requested column (a LATERAL join over the
 // stage ids, each side using the (stageId, rank, id) order with a LIMIT), and
-// selects only what a card shows, with the account's and owner's names
-// joined in: the board's cost was Prisma's per-query work, not the SQL.
+// selects only what a card shows, with the account's and owner's names and
+// the next open activity joined in: the board's cost was Prisma's per-query work, not the SQL.
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/client";
+import { DUE_ORDER_SQL } from "@/lib/domain/activities";
 import { BOARD_PAGE_SIZE } from "@/lib/validation/board";
 import type { Actor } from "../auth/actor";
 import { canEditOpportunity } from "../permissions";
@@ -21,6 +22,9 @@ export interface BoardCard {
   probability: number;
   ownerId: string;
   ownerName: string;
+  /** Who works the deal, when someone other than nobody is assigned. */
+  assigneeId: string | null;
+  assigneeName: string | null;
   expectedCloseDate: string | null;
   labels: string[];
   stageChangedAt: string;
@@ -29,6 +33,17 @@ export interface BoardCard {
   version: number;
   /** Whether the actor may move it (permissions.ts); others' cards are shown but not draggable. */
   editable: boolean;
+  /** Its first open activity in due order (null: nothing planned). */
+  nextActivity: NextActivity | null;
+}
+
+export interface NextActivity {
+  id: string;
+  subject: string;
+  dueDate: string | null;
+  dueTime: string | null;
+  type: string;
+  icon: string;
 }
 
 export interface CardPage {
@@ -43,7 +58,7 @@ type CardRow = Omit<BoardCard, "editable"> & { stageId: string; actorIsMember: b
 function toCard(actor: Actor, row: CardRow): BoardCard {
   const { stageId: _stageId, actorIsMember, position: _position, ...card } = row;
   // Only the actor's own membership matters for the editable flag.
-  return { ...card, editable: canEditOpportunity(actor, { ownerId: row.ownerId, memberIds: actorIsMember ? [actor.id] : [] }) };
+  return { ...card, editable: canEditOpportunity(actor, { ownerId: row.ownerId, assigneeId: row.assigneeId, memberIds: actorIsMember ? [actor.id] : [] }) };
 }
 
 export const encodeCursor = (card: { rank: string; id: string }) => `${card.rank}~${card.id}`;
@@ -57,12 +72,24 @@ function afterCursor(cursor: string | null): Prisma.Sql {
 const cardColumns = (actor: Actor) => Prisma.sql`
   o."id", o."stageId", o."title", a."name" AS "accountName", o."amount"::text AS "amount",
   o."currencyCode" AS "currency", o."baseAmount"::text AS "baseAmount", o."probability", o."ownerId",
-  u."name" AS "ownerName", to_char(o."expectedCloseDate", 'YYYY-MM-DD') AS "expectedCloseDate", o."labels",
+  u."name" AS "ownerName", o."assigneeId", (SELECT x."name" FROM "User" x WHERE x."id" = o."assigneeId") AS "assigneeName", to_char(o."expectedCloseDate", 'YYYY-MM-DD') AS "expectedCloseDate", o."labels",
   to_char(o."stageChangedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "stageChangedAt",
   o."isPrivate", o."rank", o."version",
-  EXISTS (SELECT 1 FROM "OpportunityMember" m WHERE m."opportunityId" = o."id" AND m."userId" = ${actor.id}) AS "actorIsMember"`;
+  EXISTS (SELECT 1 FROM "OpportunityMember" m WHERE m."opportunityId" = o."id" AND m."userId" = ${actor.id}) AS "actorIsMember",
+  ${Prisma.raw(NEXT_ACTIVITY_JSON)} AS "nextActivity"`;
 
-const cardSource = Prisma.sql`"Opportunity" o LEFT JOIN "Account" a ON a."id" = o."accountId" JOIN "User" u ON u."id" = o."ownerId"`;
+/** NEXT_ACTIVITY_JOIN's row as a card's nextActivity (JSON), or NULL. */
+export const NEXT_ACTIVITY_JSON = `CASE WHEN na."id" IS NULL THEN NULL ELSE json_build_object('id', na."id", 'subject', na."subject",
+    'dueDate', to_char(na."dueDate", 'YYYY-MM-DD'), 'dueTime', na."dueTime", 'type', na."type", 'icon', na."icon") END`;
+
+/** A deal's next open activity: one probe of the partial index of open activities per deal (its due order). */
+export const NEXT_ACTIVITY_JOIN = `LEFT JOIN LATERAL (
+    SELECT x."id", x."subject", x."dueDate", x."dueTime", t."name" AS "type", t."icon"
+    FROM "Activity" x JOIN "ActivityType" t ON t."id" = x."typeId"
+    WHERE x."opportunityId" = o."id" AND NOT x."done"
+    ORDER BY ${DUE_ORDER_SQL("x")} LIMIT 1) na ON TRUE`;
+
+const cardSource = Prisma.sql`"Opportunity" o LEFT JOIN "Account" a ON a."id" = o."accountId" JOIN "User" u ON u."id" = o."ownerId" ${Prisma.raw(NEXT_ACTIVITY_JOIN)}`;
 
 /**
  * The SQL for up to `limits[k]` rows of stage `stageIds[k]`. Unselective
@@ -121,4 +148,13 @@ export async function columnPages(actor: Actor, condition: BoardCondition, stage
 /** One column's page after `cursor`. */
 export async function columnPage(actor: Actor, condition: BoardCondition, stageId: string, cursor: string | null): Promise<CardPage> {
   return (await columnPages(actor, condition, [stageId], { cursor })).get(stageId)!;
+}
+
+/** The cards among `ids` the board shows (visible to the actor, matching the filters, in one of `stageIds`), with their stage. */
+export async function cardsByIds(actor: Actor, condition: BoardCondition, stageIds: string[], ids: string[]): Promise<{ stageId: string; card: BoardCard }[]> {
+  if (stageIds.length === 0 || ids.length === 0) return [];
+  const rows = await prisma().$queryRaw<CardRow[]>(Prisma.sql`
+    SELECT ${cardColumns(actor)} FROM ${cardSource}
+    WHERE o."id" = ANY(${ids}::text[]) AND o."stageId" = ANY(${stageIds}::text[]) AND ${condition.sql}`);
+  return rows.map((row) => ({ stageId: row.stageId, card: toCard(actor, row) }));
 }

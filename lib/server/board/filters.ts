@@ -1,4 +1,4 @@
-// The board's URL filters as the one opportunity filter (opportunities/list/
+// The board's URL filters (owner, text, close dates, labels, planned activity) as the one opportunity filter (opportunities/list/
 // filter-sql.ts), which also applies what the actor may see. Totals and pages
 // use the same condition, so totals follow the filters. The board reads every
 // column in one raw query, so the condition is SQL, on Opportunity `o`.
@@ -20,6 +20,7 @@ export function boardConditionSql(actor: Actor, filters: BoardFilters): BoardCon
     closeFrom: filters.closeFrom ?? undefined,
     closeTo: filters.closeTo ?? undefined,
     labels: filters.labels,
+    activity: filters.activity ?? undefined,
   });
-  return { sql, selective: Boolean(filters.q) || filters.labels.length > 0 };
+  return { sql, selective: Boolean(filters.q) || filters.labels.length > 0 || filters.activity === "overdue" };
 }

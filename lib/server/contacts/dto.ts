@@ -10,6 +10,7 @@ export interface ContactDto {
   phone: string | null;
   jobTitle: string | null;
   accountId: string | null;
+  externalId: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -17,7 +18,7 @@ export interface ContactDto {
 export function toContactDto(c: Prisma.ContactGetPayload<object>): ContactDto {
   return {
     id: c.id, firstName: c.firstName, lastName: c.lastName, email: c.email, phone: c.phone, jobTitle: c.jobTitle,
-    accountId: c.accountId, createdAt: isoTimestamp(c.createdAt)!, updatedAt: isoTimestamp(c.updatedAt)!,
+    accountId: c.accountId, externalId: c.externalId, createdAt: isoTimestamp(c.createdAt)!, updatedAt: isoTimestamp(c.updatedAt)!,
   };
 }
 

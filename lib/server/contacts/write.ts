@@ -5,14 +5,22 @@ import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { ContactCreateInput, ContactUpdateInput } from "@/lib/validation/contact";
 import type { Actor } from "../auth/actor";
+import { uniqueFieldConflict } from "../error-mapping";
 import { AppError } from "../errors";
 import { changeEvent, eventActor, recordEvents } from "../events/write";
 import { opportunitySnapshots, recordOpportunityChanges } from "../opportunities/events";
 import { lockUnchanged } from "../row-lock";
 import { opportunityUsage, type OpportunityUsage } from "../usage-count";
+import { deleteWhatOnlyLinksTo } from "../activities/record-deleted";
 import { toContactDto, type ContactDto } from "./dto";
 
 type Tx = Prisma.TransactionClient;
+
+const DUPLICATE_EXTERNAL_ID = "Another contact already uses this external id";
+/** An external id taken by another contact (unique index) is a CONFLICT naming the field. */
+const externalIdClash = (error: unknown) => {
+  throw uniqueFieldConflict(error, "externalId", DUPLICATE_EXTERNAL_ID) ?? error;
+};
 
 async function checkAccount(tx: Tx, accountId: string | null | undefined) {
   if (accountId && !(await tx.account.count({ where: { id: accountId } }))) throw new AppError("VALIDATION", "Unknown account", { accountId: "This account no longer exists" });
@@ -30,7 +38,7 @@ export async function createContact(actor: Actor, input: ContactCreateInput): Pr
     const created = toContactDto(await tx.contact.create({ data: { ...(dataOf(input) as Prisma.ContactUncheckedCreateInput), firstName: input.firstName, lastName: input.lastName } }));
     await recordEvents(tx, [changeEvent("contact", null, { ...created }, eventActor(actor), new Date(created.updatedAt))]);
     return created;
-  });
+  }).catch(externalIdClash);
 }
 
 /** `expected`: the updatedAt the client read (API); a stale one is a CONFLICT and changes nothing. */
@@ -42,7 +50,7 @@ export async function updateContact(actor: Actor, id: string, input: ContactUpda
     const after = toContactDto(await tx.contact.update({ where: { id }, data: dataOf(input) }));
     await recordEvents(tx, [changeEvent("contact", { ...before }, { ...after }, eventActor(actor), new Date(after.updatedAt))]);
     return after;
-  });
+  }).catch(externalIdClash);
 }
 
 /** What deleting would touch: the opportunities that list the contact, counted as far as the actor may see them. */
@@ -90,6 +98,7 @@ export async function deleteContact(
     const now = new Date();
     if (links.length) await tx.opportunity.updateMany({ where: { id: { in: dealIds } }, data: { version: { increment: 1 }, updatedAt: now } });
     const gone = await tx.contact.findUniqueOrThrow({ where: { id: input.id } });
+    await deleteWhatOnlyLinksTo(tx, actor, { contactId: input.id }, now);
     await tx.contact.delete({ where: { id: input.id } });
     // Each deal it left gets its event (contacts changed), and the contact its tombstone.
     await recordOpportunityChanges(tx, dealIds, before, eventActor(actor), now);

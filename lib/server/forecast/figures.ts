@@ -1,6 +1,7 @@
 // The forecast's figures as the page and the API return them, built from one
 // aggregate row of figuresSql(). Ratios are computed here from the SQL sums
 // with decimal.js; nothing passes through a JavaScript float.
+import { dec, moneyString } from "@/lib/domain/decimal";
 import { cumulativeForecast, winRate } from "@/lib/domain/forecast";
 
 export interface FiguresRow {
@@ -9,6 +10,7 @@ export interface FiguresRow {
   weightedAmount: string;
   wonCount: number;
   wonAmount: string;
+  oneTimeWon: string;
   lostCount: number;
   lostAmount: string;
   averageDealSize: string | null;
@@ -30,6 +32,9 @@ export interface ForecastFigures {
   weightedAmount: string;
   wonCount: number;
   wonAmount: string;
+  /** The won amount's one-time part (one-time amounts at each deal's rate) and the rest, its recurring part (recurring x months); they add up to wonAmount. */
+  oneTimeWon: string;
+  recurringWon: string;
   lostCount: number;
   lostAmount: string;
   /** won / (won + lost), 4-decimal ratios; null when nothing closed. */
@@ -62,6 +67,7 @@ export const EMPTY_FIGURES_ROW: FiguresRow = {
   weightedAmount: "0.00",
   wonCount: 0,
   wonAmount: "0.00",
+  oneTimeWon: "0.00",
   lostCount: 0,
   lostAmount: "0.00",
   averageDealSize: null,
@@ -83,6 +89,8 @@ export function toFigures(row: FiguresRow): ForecastFigures {
     weightedAmount: row.weightedAmount,
     wonCount: row.wonCount,
     wonAmount: row.wonAmount,
+    oneTimeWon: row.oneTimeWon,
+    recurringWon: moneyString(dec(row.wonAmount).minus(row.oneTimeWon)),
     lostCount: row.lostCount,
     lostAmount: row.lostAmount,
     winRateByCount: winRate(row.wonCount, row.lostCount),

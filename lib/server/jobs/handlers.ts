@@ -2,6 +2,7 @@
 // app process handles exactly these. A feature adds its definitions here.
 import { env } from "@/lib/env";
 import { retentionJob } from "../events/retention";
+import { importJobs } from "../imports/jobs";
 import { WEBHOOK_TIMEOUT_MS, webhookDeliveryJob } from "../webhooks/deliver";
 import type { JobDefinition } from "./definitions";
 
@@ -9,5 +10,6 @@ export function jobDefinitions(): JobDefinition[] {
   return [
     retentionJob(() => env().EVENT_RETENTION_DAYS),
     webhookDeliveryJob(() => ({ timeoutMs: WEBHOOK_TIMEOUT_MS, allowPrivate: env().WEBHOOK_ALLOW_PRIVATE })),
+    ...importJobs(),
   ];
 }

@@ -49,6 +49,7 @@ export interface OpportunityAmountsDto {
   currency: string;
   exchangeRate: string;
   amount: string;
+  oneTimeAmount: string;
   recurringAmount: string;
   baseAmount: string;
   weightedAmount: string;
@@ -65,6 +66,7 @@ export function toAmountsDto(o: OpportunityDto, lineCount: number): OpportunityA
     currency: o.currency,
     exchangeRate: o.exchangeRate,
     amount: o.amount,
+    oneTimeAmount: o.oneTimeAmount,
     recurringAmount: o.recurringAmount,
     baseAmount: o.baseAmount,
     weightedAmount: o.weightedAmount,

@@ -17,7 +17,7 @@ type Tx = Prisma.TransactionClient;
 export async function lockForLineChange(tx: Tx, actor: Actor, opportunityId: string, expectedVersion: number | undefined) {
   await tx.$queryRaw`SELECT 1 FROM "Opportunity" WHERE "id" = ${opportunityId} FOR UPDATE`;
   const current = await findVisibleOpportunity(actor, opportunityId, tx);
-  if (!canEditOpportunity(actor, { ownerId: current.ownerId, memberIds: current.memberIds })) {
+  if (!canEditOpportunity(actor, current)) {
     throw forbidden("Only the owner, members, managers and admins can change this opportunity's line items");
   }
   if (expectedVersion !== undefined && expectedVersion !== current.version) throw conflictError();

@@ -5,6 +5,7 @@
 // not fit their columns are refused (VALIDATION on amount) and the
 // transaction, the line change with it, rolls back.
 import type { Prisma } from "@/lib/db/generated/client";
+import { resolveDealMoney } from "@/lib/domain/deal-amount";
 import { amountsFromLines } from "@/lib/domain/line-items";
 import type { Actor } from "../auth/actor";
 import { checkedBaseAmount } from "../opportunities/write/base-amount";
@@ -41,22 +42,22 @@ export async function finishLineChange(
     }
   }
   const contractMonths = options.contractMonths === undefined ? current.contractMonths : options.contractMonths;
-  const derived = lines.length ? amountsFromLines(lines, contractMonths) : null;
-  const amount = derived?.amount ?? current.amount.toFixed(2);
-  const baseAmount = checkedBaseAmount(amount, current.exchangeRate.toString());
+  // With no lines left the last amounts stay, as manual ones (a months change then follows the manual rule).
+  const money = lines.length ? amountsFromLines(lines, contractMonths) : keptAmounts(current, contractMonths);
+  const baseAmount = checkedBaseAmount(money.amount, current.exchangeRate.toString());
   const updated = await tx.opportunity.update({
     where: { id: current.id },
-    data: {
-      amount,
-      recurringAmount: derived?.recurringAmount ?? current.recurringAmount,
-      baseAmount,
-      contractMonths,
-      version: { increment: 1 },
-    },
+    data: { amount: money.amount, oneTimeAmount: money.oneTimeAmount, recurringAmount: money.recurringAmount, baseAmount, contractMonths, version: { increment: 1 } },
   });
   const now = new Date();
   await recordFieldChanges(tx, current.id, actor.id, trackedValues(current), trackedValues(updated), now);
   const data = (await linesOf(tx, current.id)).map(toLineItemDto);
   await recordLineChange(tx, actor, current.id, current.before, data, now);
   return { data, opportunity: toAmountsDto(await loadOpportunityDto(current.id, tx), lines.length) };
+}
+
+function keptAmounts(current: LockedDeal, contractMonths: number | null) {
+  const stored = { amount: current.amount.toFixed(2), oneTimeAmount: current.oneTimeAmount.toFixed(2), recurringAmount: current.recurringAmount.toFixed(2), contractMonths: current.contractMonths };
+  const kept = resolveDealMoney(stored, { contractMonths });
+  return kept.ok ? kept.value : stored;
 }

@@ -7,7 +7,7 @@
 //   is chosen from the two: won or lost when the status became WON or LOST,
 //   stage_changed when the stage changed, else updated;
 // - who may see it is stored with it: everyone, or (private) the owner and
-//   members; when the change narrowed that, also who could see it before.
+//   assignee and members; when the change narrowed that, also who could see it before.
 // Single-statement writes put opportunityEventsSql in their WITH, over CTEs
 // `before` and `after` of snapshotColumnsSql rows; transactions take
 // snapshots first (opportunitySnapshots) and call recordOpportunityChanges
@@ -20,10 +20,11 @@ type Tx = Pick<Prisma.TransactionClient, "$executeRawUnsafe" | "$queryRawUnsafe"
 
 /**
  * The columns an event needs of the opportunity row aliased `o`: its id, privacy, the people
- * who see it when private (owner and members) and its DTO as JSON text (what the API answers).
+ * who see it when private (owner, assignee and members) and its DTO as JSON text (what the API answers).
  */
 const AUDIENCE_COLUMNS = `o."id", o."isPrivate",
-  array_prepend(o."ownerId", ARRAY(SELECT m."userId" FROM "OpportunityMember" m WHERE m."opportunityId" = o."id")) AS "people"`;
+  array_remove(array_prepend(o."ownerId", array_prepend(o."assigneeId",
+    ARRAY(SELECT m."userId" FROM "OpportunityMember" m WHERE m."opportunityId" = o."id"))), NULL) AS "people"`;
 export const SNAPSHOT_COLUMNS = `${AUDIENCE_COLUMNS}, ${OPPORTUNITY_DTO_JSON} AS "json"`;
 
 /** A source of snapshot rows with the DTO also as jsonb ("dto"), for comparing. */

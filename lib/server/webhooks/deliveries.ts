@@ -48,27 +48,29 @@ async function endpointFor(actor: Actor, endpointId: string) {
 export async function listDeliveries(
   actor: Actor,
   endpointId: string,
-  query: { status?: Status; limit: number; offset: number },
+  query: { status?: Status },
+  window: { skip: number; take: number },
 ): Promise<{ data: WebhookDeliveryDto[]; total: number }> {
   await endpointFor(actor, endpointId);
   const where: Prisma.WebhookDeliveryWhereInput = { endpointId, ...(query.status ? { status: query.status } : {}) };
   const [rows, total] = await Promise.all([
-    prisma().webhookDelivery.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: query.offset, take: query.limit }),
+    prisma().webhookDelivery.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: window.skip, take: window.take }),
     prisma().webhookDelivery.count({ where }),
   ]);
   const next = await nextAttempts(rows.filter((r) => r.status === "PENDING").map((r) => r.id));
   return { data: rows.map((r) => toDeliveryDto(r, next.get(r.id))), total };
 }
 
-async function deliveryFor(actor: Actor, deliveryId: string) {
+/** The delivery when the actor may manage its endpoint (and, when given, it belongs to `endpointId`); NOT_FOUND otherwise. */
+async function deliveryFor(actor: Actor, deliveryId: string, endpointId?: string) {
   const delivery = await prisma().webhookDelivery.findUnique({ where: { id: deliveryId }, include: { endpoint: { select: { ownerId: true, active: true } } } });
-  if (!delivery) throw notFound("Delivery");
+  if (!delivery || (endpointId !== undefined && delivery.endpointId !== endpointId)) throw notFound("Delivery");
   manageable(delivery.endpoint, actor);
   return delivery;
 }
 
-export async function getDelivery(actor: Actor, deliveryId: string): Promise<WebhookDeliveryDto & { attemptsLog: WebhookAttemptDto[]; body: unknown }> {
-  const delivery = await deliveryFor(actor, deliveryId);
+export async function getDelivery(actor: Actor, deliveryId: string, endpointId?: string): Promise<WebhookDeliveryDto & { attemptsLog: WebhookAttemptDto[]; body: unknown }> {
+  const delivery = await deliveryFor(actor, deliveryId, endpointId);
   const [attempts, next, event] = await Promise.all([
     prisma().webhookAttempt.findMany({ where: { deliveryId }, orderBy: { number: "asc" } }),
     nextAttempts([deliveryId]),
@@ -96,8 +98,8 @@ function refuseWhenOff(active: boolean) {
 }
 
 /** Sends the same event to the same endpoint again, as a new delivery behind any still pending for that record. */
-export async function resendDelivery(actor: Actor, deliveryId: string): Promise<WebhookDeliveryDto> {
-  const original = await deliveryFor(actor, deliveryId);
+export async function resendDelivery(actor: Actor, deliveryId: string, endpointId?: string): Promise<WebhookDeliveryDto> {
+  const original = await deliveryFor(actor, deliveryId, endpointId);
   refuseWhenOff(original.endpoint.active);
   return prisma().$transaction(async (tx) => {
     const event = original.eventId ? await tx.event.findUnique({ where: { id: original.eventId }, select: { recordType: true, recordId: true } }) : null;

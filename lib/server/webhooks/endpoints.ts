@@ -39,6 +39,12 @@ export async function lockManageable(tx: Tx, actor: Actor, id: string) {
   return manageable(await tx.webhookEndpoint.findUnique({ where: { id }, include: endpointInclude }), actor);
 }
 
+function refuseStale(current: number, expected: number | undefined) {
+  if (expected !== undefined && expected !== current) {
+    throw new AppError("CONFLICT", "This endpoint was changed after you read it; read it again, then retry");
+  }
+}
+
 const audited = (e: WebhookEndpointDto) => ({ url: e.url, description: e.description, eventTypes: e.eventTypes, active: e.active, ownerId: e.ownerId });
 
 export async function listEndpoints(actor: Actor): Promise<WebhookEndpointDto[]> {
@@ -77,9 +83,7 @@ export async function updateEndpoint(actor: Actor, id: string, input: WebhookUpd
   if (input.url !== undefined) checkUrl(input.url);
   return prisma().$transaction(async (tx) => {
     const before = await lockManageable(tx, actor, id);
-    if (input.version !== undefined && input.version !== before.version) {
-      throw new AppError("CONFLICT", "This endpoint was changed after you read it; read it again, then retry");
-    }
+    refuseStale(before.version, input.version);
     const data: Prisma.WebhookEndpointUncheckedUpdateInput = { version: { increment: 1 } };
     if (input.url !== undefined) data.url = input.url;
     if (input.description !== undefined) data.description = input.description;
@@ -96,9 +100,10 @@ export async function updateEndpoint(actor: Actor, id: string, input: WebhookUpd
   });
 }
 
-export async function deleteEndpoint(actor: Actor, id: string): Promise<{ id: string; deleted: true }> {
+export async function deleteEndpoint(actor: Actor, id: string, version?: number): Promise<{ id: string; deleted: true }> {
   return prisma().$transaction(async (tx) => {
     const before = await lockManageable(tx, actor, id);
+    refuseStale(before.version, version);
     // Its deliveries and attempts go with it (cascade); their queued jobs find nothing and end.
     await tx.webhookEndpoint.delete({ where: { id } });
     await writeAudit(tx, actor, { action: "webhook.delete", entity: "webhook", entityId: id, before: audited(toEndpointDto(before)) });

@@ -45,7 +45,7 @@ export function fuzzPools(world: DemoWorld, spareUserIds: string[]): FuzzPools {
     [/^(opportunityId|beforeId|afterId)$/, pool("opportunity")],
     [/^(stageId|targetStageId|afterStageId)$/, pool("stage")],
     [/^(pipelineId|targetPipelineId)$/, pool("pipeline")],
-    [/^(ownerId|userId|fromUserId|toUserId|owner)$/, pool("user")],
+    [/^(ownerId|userId|fromUserId|toUserId|owner|assigneeId|authorId)$/, pool("user")],
     [/^lostReasonId$/, pool("lostReason")],
     [/^(accountId|targetAccountId)$/, pool("account")],
     [/^(contactId|replacementId)$/, pool("contact")],
@@ -60,7 +60,7 @@ export function fuzzPools(world: DemoWorld, spareUserIds: string[]): FuzzPools {
   const hint: Hint = (key, schema, derived) => {
     const mix = (special: fc.Arbitrary<unknown>) => fc.oneof({ weight: 3, arbitrary: special }, { weight: 1, arbitrary: derived });
     for (const [pattern, ids] of idPools) if (pattern.test(key)) return mix(ids);
-    if (/Ids$|^ids$/.test(key) && schema.type === "array") return mix(fc.array(/^memberIds$/.test(key) ? pool("user") : fc.oneof(anyId, pool("lineItem")), { maxLength: 4 }));
+    if (/Ids$|^ids$/.test(key) && schema.type === "array") return mix(fc.array(/^(memberIds|mentionIds)$/.test(key) ? pool("user") : fc.oneof(anyId, pool("lineItem")), { maxLength: 4 }));
     if (/(Date|^from|^to|From|To|periodStart)$/.test(key) && !/Id$/.test(key)) return mix(dateLike);
     if (/^(currency|code)$/.test(key)) return mix(currencies);
     if (key === "labels") return mix(fc.array(fc.oneof(fc.constantFrom(...world.labels), fc.string({ maxLength: 8 })), { maxLength: 3 }));

@@ -138,7 +138,7 @@ export function endpointCalls(ep: Endpoint, pools: FuzzPools): fc.Arbitrary<Rout
 const INTERNAL_QUERY: JsonSchema = {
   type: "object",
   properties: Object.fromEntries(
-    ["pipelineId", "stageId", "owner", "ownerId", "q", "closeFrom", "closeTo", "labels", "label", "cursor", "status", "sort", "dir", "page", "pageSize"].map((k) => [k, { type: "string" }]),
+    ["pipelineId", "stageId", "owner", "ownerId", "assigneeId", "q", "closeFrom", "closeTo", "labels", "label", "cursor", "ids", "status", "sort", "dir", "page", "pageSize"].map((k) => [k, { type: "string" }]),
   ),
   required: [],
   additionalProperties: false,

@@ -30,7 +30,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
   ];
   return (
     <>
-      <header className="border-b border-border bg-surface px-8 pb-5 pt-4">
+      <header className="border-b border-border bg-surface px-4 pb-5 pt-4 sm:px-8">
         <Link href="/accounts" className="inline-flex items-center gap-1 text-xs font-medium text-muted hover:text-text"><ChevronLeft className="size-3.5" aria-hidden="true" /> Accounts</Link>
         <div className="mt-2 flex flex-wrap items-start justify-between gap-4">
           <h1 className="text-xl font-semibold tracking-tight">{a.name}</h1>
@@ -49,17 +49,19 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
           ))}
         </dl>
       </header>
-      <div className="grid gap-6 px-8 py-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 px-4 py-6 sm:px-8 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <section className="rounded-xl border border-border bg-surface shadow-sm" aria-labelledby="opps-title">
           <h2 id="opps-title" className="border-b border-border px-5 py-3 text-sm font-semibold">Opportunities ({d.opportunities.length})</h2>
           {d.opportunities.length ? (
+            // On a phone the deals scroll inside their card rather than widen the page.
+            <div className="relative overflow-x-auto">
             <table className="w-full text-sm">
               <tbody className="divide-y divide-border">
                 {d.opportunities.map((o) => (
                   <tr key={o.id}>
                     <td className="px-5 py-2.5 font-medium">
                       <Link href={`/opportunities/${o.id}`} className="hover:text-accent hover:underline">{o.title}</Link>
-                      {o.isPrivate ? <Lock className="ml-1 inline size-3 text-muted" aria-label="Private" /> : null}
+                      {o.isPrivate ? <Lock className="ml-1 inline size-3 text-muted" role="img" aria-label="Private" /> : null}
                     </td>
                     <td className="whitespace-nowrap px-3 py-2.5"><span className="inline-flex items-center gap-1.5"><span className="size-2 rounded-full" style={{ backgroundColor: o.stageColor }} />{o.stageName}</span>{o.status !== "OPEN" && o.stageName.toUpperCase() !== o.status ? <span className="ml-2"><StatusBadge status={o.status} /></span> : null}</td>
                     <td className="whitespace-nowrap px-3 py-2.5 text-right tabular">{formatMoney(o.amount, o.currency)}</td>
@@ -69,6 +71,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
                 ))}
               </tbody>
             </table>
+            </div>
           ) : (
             <p className="px-5 py-8 text-center text-sm text-muted">No opportunities you can see.</p>
           )}

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ChevronLeft, Lock, Pencil, Star } from "lucide-react";
+import { ActivitySection } from "@/components/activities/activity-section";
+import { NoteSection } from "@/components/activities/note-section";
 import { buttonClass } from "@/components/ui/button";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { DeleteOpportunity } from "@/components/opportunities/detail/delete-opportunity";
 import { DetailsPanel } from "@/components/opportunities/detail/details-panel";
 import { LineItemsCard } from "@/components/opportunities/detail/line-items-card";
@@ -13,6 +16,7 @@ import { requireActor } from "@/lib/server/auth/session";
 import { forPage } from "@/lib/server/page";
 import { getOpportunityDetail } from "@/lib/server/opportunities/read/detail";
 import { opportunityTimeline } from "@/lib/server/opportunities/history/timeline";
+import { recordPanel } from "@/lib/server/activities/record-panel";
 
 export const metadata: Metadata = { title: "Opportunity" };
 
@@ -28,11 +32,11 @@ function Card({ title, children, id }: { title: string; children: React.ReactNod
 export default async function OpportunityPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const { id } = await params;
-  const [detail, timeline] = await forPage(Promise.all([getOpportunityDetail(actor, id), opportunityTimeline(actor, id)]));
+  const [detail, timeline, panel] = await forPage(Promise.all([getOpportunityDetail(actor, id), opportunityTimeline(actor, id), recordPanel(actor, { opportunityId: id })]));
   const o = detail.opportunity;
   return (
     <>
-      <header className="border-b border-border bg-surface px-8 pb-5 pt-4">
+      <header className="border-b border-border bg-surface px-4 pb-5 pt-4 sm:px-8">
         <Link href="/opportunities" className="inline-flex items-center gap-1 text-xs font-medium text-muted hover:text-text">
           <ChevronLeft className="size-3.5" aria-hidden="true" /> Opportunities
         </Link>
@@ -46,7 +50,7 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
             <p className="mt-1 flex items-center gap-2 text-sm text-muted">
               {detail.account ? <Link className="hover:text-text hover:underline" href={`/accounts/${detail.account.id}`}>{detail.account.name}</Link> : "No account"}
               <span aria-hidden="true">·</span> {detail.pipelineName}
-              {o.rating ? <span className="inline-flex items-center gap-0.5 text-amber-500" aria-label={`Rated ${o.rating} of 5`}>{Array.from({ length: o.rating }, (_, i) => <Star key={i} className="size-3 fill-current" aria-hidden="true" />)}</span> : null}
+              {o.rating ? <span className="inline-flex items-center gap-0.5 text-amber-500" role="img" aria-label={`Rated ${o.rating} of 5`}>{Array.from({ length: o.rating }, (_, i) => <Star key={i} className="size-3 fill-current" aria-hidden="true" />)}</span> : null}
             </p>
           </div>
           {detail.canEdit ? (
@@ -67,7 +71,7 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
           <Summary detail={detail} now={new Date()} />
         </div>
       </header>
-      <div className="px-8 pt-6">
+      <div className="px-4 pt-6 sm:px-8">
         <Card title={`Line items (${detail.lineItems.length})`} id="line-items">
           <LineItemsCard
             key={o.version}
@@ -80,8 +84,14 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
           />
         </Card>
       </div>
-      <div className="grid gap-6 px-8 py-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 px-4 py-6 sm:px-8 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-6">
+          <Card title="Activities" id="activities">
+            <ActivitySection panel={panel} links={{ opportunityId: o.id }} me={actor.id} />
+          </Card>
+          <Card title={`Notes (${panel.notes.length})`} id="notes">
+            <NoteSection notes={panel.notes} links={{ opportunityId: o.id }} people={panel.people} me={actor.id} canPin={detail.canEdit} />
+          </Card>
           <Card title="Details" id="details"><DetailsPanel detail={detail} /></Card>
           <Card title={`Contacts (${detail.contacts.length})`} id="contacts">
             {detail.contacts.length ? (
@@ -104,6 +114,7 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
         </div>
         <Card title="Timeline" id="timeline"><Timeline entries={timeline} currency={o.currency} /></Card>
       </div>
+      <LiveRefresh opportunity={{ id: o.id, version: o.version }} />
     </>
   );
 }

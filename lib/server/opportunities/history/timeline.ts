@@ -1,6 +1,7 @@
 // An opportunity's history for its detail page: stage changes (with the days
-// spent in the stage it left), status changes and tracked field edits,
-// newest first. Only for opportunities the actor may see.
+// spent in the stage it left), status changes, tracked field edits, activities
+// done and notes, newest first. Only for opportunities the actor may see (its
+// activities and notes are seen with it).
 import { prisma } from "@/lib/db";
 import type { Actor } from "../../auth/actor";
 import { notFound } from "../../errors";
@@ -20,14 +21,18 @@ export type TimelineEntry =
       /** Whole days spent in the previous stage; null for the creation entry. */
       daysInPreviousStage: number | null;
     }
-  | { kind: "field"; id: string; at: string; by: string | null; field: string; oldValue: string | null; newValue: string | null };
+  | { kind: "field"; id: string; at: string; by: string | null; field: string; oldValue: string | null; newValue: string | null }
+  | { kind: "activity"; id: string; at: string; by: string | null; subject: string; type: string; icon: string }
+  | { kind: "note"; id: string; at: string; by: string | null; body: string; pinned: boolean };
+
+export type TimelineKind = TimelineEntry["kind"];
 
 const DAY_MS = 86_400_000;
 
 export async function opportunityTimeline(actor: Actor, opportunityId: string): Promise<TimelineEntry[]> {
   const visible = await prisma().opportunity.count({ where: visibleById(actor, opportunityId) });
   if (!visible) throw notFound("Opportunity");
-  const [stages, fields] = await Promise.all([
+  const [stages, fields, done, notes] = await Promise.all([
     prisma().stageChange.findMany({
       where: { opportunityId },
       orderBy: [{ changedAt: "asc" }, { id: "asc" }],
@@ -38,6 +43,11 @@ export async function opportunityTimeline(actor: Actor, opportunityId: string): 
       orderBy: [{ changedAt: "asc" }, { id: "asc" }],
       include: { changedBy: { select: { name: true } } },
     }),
+    prisma().activity.findMany({
+      where: { opportunityId, done: true },
+      include: { type: { select: { name: true, icon: true } }, doneBy: { select: { name: true } } },
+    }),
+    prisma().note.findMany({ where: { opportunityId }, include: { author: { select: { name: true } } } }),
   ]);
   // Owner changes store user ids; show names.
   const userIds = [...new Set(fields.filter((f) => f.field === "ownerId").flatMap((f) => [f.oldValue, f.newValue]).filter((v): v is string => !!v))];
@@ -57,5 +67,7 @@ export async function opportunityTimeline(actor: Actor, opportunityId: string): 
     const show = (v: string | null) => (f.field === "ownerId" && v ? (names.get(v) ?? "(removed user)") : v);
     entries.push({ kind: "field", id: f.id, at: isoTimestamp(f.changedAt)!, by: f.changedBy?.name ?? null, field: f.field, oldValue: show(f.oldValue), newValue: show(f.newValue) });
   }
+  for (const a of done) entries.push({ kind: "activity", id: a.id, at: isoTimestamp(a.doneAt)!, by: a.doneBy?.name ?? null, subject: a.subject, type: a.type.name, icon: a.type.icon });
+  for (const n of notes) entries.push({ kind: "note", id: n.id, at: isoTimestamp(n.createdAt)!, by: n.author?.name ?? null, body: n.body, pinned: n.pinned });
   return entries.sort((a, b) => (a.at === b.at ? b.id.localeCompare(a.id) : b.at.localeCompare(a.at)));
 }

@@ -13,7 +13,7 @@ export type ApiSortField = (typeof API_SORT_FIELDS)[number];
 /** The API's query filters: the opportunity filter's, with one label. */
 export type OpportunityApiFilters = Pick<
   OpportunityFilter,
-  "pipelineId" | "stageId" | "status" | "ownerId" | "accountId" | "q" | "expectedCloseFrom" | "expectedCloseTo" | "updatedSince"
+  "pipelineId" | "stageId" | "status" | "ownerId" | "assigneeId" | "accountId" | "q" | "expectedCloseFrom" | "expectedCloseTo" | "updatedSince"
 > & { label?: string };
 
 const SORT_COLUMNS: Record<ApiSortField, string> = {

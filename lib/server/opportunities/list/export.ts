@@ -19,6 +19,7 @@ export function safeCell(value: string): string {
 
 interface ExportRow {
   id: string;
+  externalId: string | null;
   title: string;
   account: string | null;
   pipeline: string;
@@ -27,10 +28,16 @@ interface ExportRow {
   amount: string;
   currency: string;
   baseAmount: string;
+  oneTimeAmount: string;
+  recurringAmount: string;
+  contractMonths: number | null;
   probability: number;
   owner: string;
+  assignee: string | null;
   expectedCloseDate: string | null;
   actualCloseDate: string | null;
+  stageChangedAt: string;
+  lostReason: string | null;
   labels: string[];
   isPrivate: boolean;
   createdAt: string;
@@ -40,22 +47,25 @@ interface ExportRow {
 export async function exportOpportunitiesCsv(actor: Actor, filters: OpportunityFilters, sort: OpportunitySortField, dir: Dir): Promise<string> {
   const definitions = await activeCustomFieldDefinitions();
   const select = Prisma.sql`
-    SELECT o."id", o."title", a."name" AS "account", p."name" AS "pipeline", s."name" AS "stage", o."status"::text AS "status",
-      o."amount"::text AS "amount", o."currencyCode" AS "currency", o."baseAmount"::text AS "baseAmount", o."probability",
-      u."name" AS "owner", to_char(o."expectedCloseDate", 'YYYY-MM-DD') AS "expectedCloseDate",
-      to_char(o."actualCloseDate", 'YYYY-MM-DD') AS "actualCloseDate", o."labels", o."isPrivate",
+    SELECT o."id", o."externalId", o."title", a."name" AS "account", p."name" AS "pipeline", s."name" AS "stage", o."status"::text AS "status",
+      o."amount"::text AS "amount", o."currencyCode" AS "currency", o."baseAmount"::text AS "baseAmount",
+      o."oneTimeAmount"::text AS "oneTimeAmount", o."recurringAmount"::text AS "recurringAmount", o."contractMonths", o."probability",
+      u."name" AS "owner", (SELECT x."name" FROM "User" x WHERE x."id" = o."assigneeId") AS "assignee", to_char(o."expectedCloseDate", 'YYYY-MM-DD') AS "expectedCloseDate",
+      to_char(o."actualCloseDate", 'YYYY-MM-DD') AS "actualCloseDate", to_char(o."stageChangedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS "stageChangedAt",
+      (SELECT lr."name" FROM "LostReason" lr WHERE lr."id" = o."lostReasonId") AS "lostReason", o."labels", o."isPrivate",
       to_char(o."createdAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt", o."customFields"
     FROM ${TABLE_SOURCE} WHERE ${tableConditionSql(actor, filters)}
     ORDER BY ${tableOrderSql(sort, dir)} LIMIT ${EXPORT_LIMIT}::int`;
   const rows = await database().query<ExportRow>(select.text, select.values);
   const data = rows.map((o) => [
-    o.id, o.title, o.account ?? "", o.pipeline, o.stage, o.status, o.amount, o.currency, o.baseAmount,
-    String(o.probability), weightedAmount(o.amount, o.probability), o.owner, o.expectedCloseDate ?? "",
-    o.actualCloseDate ?? "", o.labels.join(" "), o.isPrivate ? "yes" : "no", o.createdAt,
+    o.id, o.externalId ?? "", o.title, o.account ?? "", o.pipeline, o.stage, o.status, o.amount, o.currency, o.baseAmount,
+    o.oneTimeAmount, o.recurringAmount, o.contractMonths === null ? "" : String(o.contractMonths),
+    String(o.probability), weightedAmount(o.amount, o.probability), o.owner, o.assignee ?? "", o.expectedCloseDate ?? "",
+    o.actualCloseDate ?? "", o.stageChangedAt, o.lostReason ?? "", o.labels.join(" "), o.isPrivate ? "yes" : "no", o.createdAt,
     ...definitions.map((d) => customFieldCell(o.customFields?.[d.key])),
   ].map(safeCell));
   return Papa.unparse({
-    fields: ["id", "title", "account", "pipeline", "stage", "status", "amount", "currency", "baseAmount", "probability", "weightedAmount", "owner", "expectedCloseDate", "actualCloseDate", "labels", "private", "createdAt", ...definitions.map((d) => d.label)],
+    fields: ["id", "externalId", "title", "account", "pipeline", "stage", "status", "amount", "currency", "baseAmount", "oneTimeAmount", "recurringAmount", "contractMonths", "probability", "weightedAmount", "owner", "assignee", "expectedCloseDate", "actualCloseDate", "stageChangedAt", "lostReason", "labels", "private", "createdAt", ...definitions.map((d) => d.label)],
     data,
   });
 }

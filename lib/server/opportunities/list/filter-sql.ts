@@ -7,6 +7,7 @@
 // parameter cast to its column's type (Prisma's raw queries on PGlite send
 // typed parameters); only fixed identifiers are spliced.
 import { Prisma } from "@/lib/db/generated/client";
+import { clockOf } from "@/lib/domain/activities";
 import type { ForecastCategory, StageType } from "@/lib/domain/stage-rules";
 import { customFieldFilter } from "@/lib/validation/opportunity-list";
 import type { Actor } from "../../auth/actor";
@@ -19,6 +20,7 @@ export interface OpportunityFilter {
   stageId?: string;
   status?: StageType;
   ownerId?: string;
+  assigneeId?: string;
   accountId?: string;
   /** Any of these labels. */
   labels?: readonly string[];
@@ -33,6 +35,8 @@ export interface OpportunityFilter {
   forecastCategory?: ForecastCategory;
   /** One custom field's value, as "<key>:<value>". */
   field?: string;
+  /** Planned work: "none" no open activity; "overdue" an open activity past due (lib/domain/activities.ts isOverdue). */
+  activity?: "none" | "overdue";
 }
 
 /** The actor's visibility (always) and the filter, as one boolean condition on `o`. */
@@ -52,6 +56,7 @@ function filterConditions(f: OpportunityFilter): Prisma.Sql[] {
   if (f.stageId) and.push(Prisma.sql`o."stageId" = ${f.stageId}::text`);
   if (f.status) and.push(Prisma.sql`o."status" = ${f.status}::text::"OpportunityStatus"`);
   if (f.ownerId) and.push(Prisma.sql`o."ownerId" = ${f.ownerId}::text`);
+  if (f.assigneeId) and.push(Prisma.sql`o."assigneeId" = ${f.assigneeId}::text`);
   if (f.accountId) and.push(Prisma.sql`o."accountId" = ${f.accountId}::text`);
   if (f.labels?.length) and.push(Prisma.sql`o."labels" && ${[...f.labels]}::text[]`);
   if (f.closeFrom || f.closeTo) and.push(closeDateInSql(f.closeFrom, f.closeTo));
@@ -61,7 +66,19 @@ function filterConditions(f: OpportunityFilter): Prisma.Sql[] {
   if (f.forecastCategory) and.push(Prisma.sql`o."forecastCategory" = ${f.forecastCategory}::text::"ForecastCategory"`);
   if (f.field) and.push(customFieldSql(f.field));
   if (f.q) and.push(searchSql(f.q));
+  if (f.activity) and.push(activitySql(f.activity));
   return and;
+}
+
+/**
+ * Deals without an open activity, or with one past due: a probe of the partial index of open
+ * activities per deal. Overdue as isOverdue says: a date before today, or today at a time past
+ * (the app's clock, UTC).
+ */
+export function activitySql(kind: "none" | "overdue", now = clockOf(new Date())): Prisma.Sql {
+  if (kind === "none") return Prisma.sql`NOT EXISTS (SELECT 1 FROM "Activity" fa WHERE fa."opportunityId" = o."id" AND NOT fa."done")`;
+  return Prisma.sql`EXISTS (SELECT 1 FROM "Activity" fa WHERE fa."opportunityId" = o."id" AND NOT fa."done"
+    AND (fa."dueDate" < ${now.date}::date OR (fa."dueDate" = ${now.date}::date AND fa."dueTime" < ${now.time}::text)))`;
 }
 
 /**

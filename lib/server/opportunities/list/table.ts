@@ -6,6 +6,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import { weightedAmount } from "@/lib/domain/money";
 import type { OpportunityFilters, OpportunitySortField, OpportunityTableQuery } from "@/lib/validation/opportunity-list";
 import type { Actor } from "../../auth/actor";
+import { NEXT_ACTIVITY_JOIN, NEXT_ACTIVITY_JSON, type NextActivity } from "../../board/cards";
 import { opportunityFilterSql } from "./filter-sql";
 
 export interface OpportunityRow {
@@ -21,6 +22,7 @@ export interface OpportunityRow {
   ownerName: string;
   expectedCloseDate: string | null;
   isPrivate: boolean;
+  nextActivity: NextActivity | null;
 }
 
 export interface OpportunityTablePage {
@@ -34,11 +36,11 @@ export type Dir = "asc" | "desc";
 
 /**
  * The rows with what the table sorts and shows of their relations: account
- * `a` (none for some), stage `s`, pipeline `p`, owner `u`.
+ * `a` (none for some), stage `s`, pipeline `p`, owner `u`, next open activity `na` (none for some).
  */
 export const TABLE_SOURCE = Prisma.sql`"Opportunity" o
   LEFT JOIN "Account" a ON a."id" = o."accountId" JOIN "Stage" s ON s."id" = o."stageId"
-  JOIN "Pipeline" p ON p."id" = o."pipelineId" JOIN "User" u ON u."id" = o."ownerId"`;
+  JOIN "Pipeline" p ON p."id" = o."pipelineId" JOIN "User" u ON u."id" = o."ownerId" ${Prisma.raw(NEXT_ACTIVITY_JOIN)}`;
 
 const ORDER: Record<OpportunitySortField, (dir: string) => string> = {
   title: (d) => `o."title" ${d}`,
@@ -48,6 +50,8 @@ const ORDER: Record<OpportunitySortField, (dir: string) => string> = {
   owner: (d) => `u."name" ${d}`,
   expectedCloseDate: (d) => `o."expectedCloseDate" ${d} NULLS LAST`,
   createdAt: (d) => `o."createdAt" ${d}`,
+  // Deals with nothing planned last, whichever way; then in due order (lib/domain/activities.ts compareDue).
+  nextActivity: (d) => `(na."id" IS NULL) ASC, na."dueDate" ${d} NULLS LAST, na."dueTime" ${d} ${d === "ASC" ? "NULLS FIRST" : "NULLS LAST"}`,
 };
 
 /** The table's filter (its one label as a list) on the rows the actor may see. */
@@ -73,7 +77,8 @@ export async function listOpportunityTable(actor: Actor, query: OpportunityTable
   const select = Prisma.sql`
     SELECT o."id", o."title", a."name" AS "accountName", s."name" AS "stageName", s."color" AS "stageColor",
       o."status"::text AS "status", o."amount"::text AS "amount", o."probability", o."currencyCode" AS "currency",
-      u."name" AS "ownerName", to_char(o."expectedCloseDate", 'YYYY-MM-DD') AS "expectedCloseDate", o."isPrivate"
+      u."name" AS "ownerName", to_char(o."expectedCloseDate", 'YYYY-MM-DD') AS "expectedCloseDate", o."isPrivate",
+      ${Prisma.raw(NEXT_ACTIVITY_JSON)} AS "nextActivity"
     FROM ${TABLE_SOURCE} WHERE ${where}
     ORDER BY ${tableOrderSql(query.sort, query.dir)} LIMIT ${query.pageSize}::int OFFSET ${(page - 1) * query.pageSize}::int`;
   const rows = await database().query<TableRow>(select.text, select.values);

@@ -21,6 +21,7 @@ export interface MoveCard extends CurrentPlacement {
   lostNote: string | null;
   competitor: string | null;
   ownerId: string;
+  assigneeId: string | null;
   version: number;
   visible: boolean;
   actorIsMember: boolean;
@@ -47,7 +48,7 @@ export async function readMove(run: RunSql, actor: Actor, input: MoveOpportunity
   const statement = Prisma.sql`
     SELECT o."id", o."title", o."stageId", o."status"::text AS "status", o."probability", o."probabilityOverridden",
       o."forecastCategory"::text AS "forecastCategory", o."forecastCategoryOverridden", o."lostReasonId", o."lostNote",
-      o."competitor", o."ownerId", o."version",
+      o."competitor", o."ownerId", o."assigneeId", o."version",
       ${visibleOpportunitiesSql(actor, "o")} AS "visible",
       EXISTS (SELECT 1 FROM "OpportunityMember" m WHERE m."opportunityId" = o."id" AND m."userId" = ${actor.id}) AS "actorIsMember",
       ${targetStageColumnsSql(Prisma.sql`p."isArchived"`)},

@@ -54,7 +54,7 @@ async function attemptMove(run: RunSql, actor: Actor, input: MoveOpportunityPars
   const read = await readMove(run, actor, input);
   const card = read.card;
   if (!card || !card.visible) throw notFound("Opportunity");
-  if (!canEditOpportunity(actor, { ownerId: card.ownerId, memberIds: card.actorIsMember ? [actor.id] : [] })) {
+  if (!canEditOpportunity(actor, { ownerId: card.ownerId, assigneeId: card.assigneeId, memberIds: card.actorIsMember ? [actor.id] : [] })) {
     throw forbidden("You can only move opportunities you own or work on");
   }
   if (input.expectedVersion !== undefined && input.expectedVersion !== card.version) throw changedMeanwhile(card.title);

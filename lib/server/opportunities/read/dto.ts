@@ -26,6 +26,8 @@ export interface OpportunityDto {
   currency: string;
   exchangeRate: string;
   baseAmount: string;
+  /** amount = oneTimeAmount + recurringAmount x contract months (at least 1). */
+  oneTimeAmount: string;
   recurringAmount: string;
   contractMonths: number | null;
   weightedAmount: string;
@@ -36,6 +38,8 @@ export interface OpportunityDto {
   createdAt: string;
   updatedAt: string;
   ownerId: string;
+  /** Who works the deal; null when nobody is assigned. */
+  assigneeId: string | null;
   createdById: string | null;
   memberIds: string[];
   accountId: string | null;
@@ -74,13 +78,13 @@ function dtoColumns(memberIds: string, contacts: string): string {
   o."forecastCategory"::text AS "forecastCategory", o."forecastCategoryOverridden",
   o."amount"::text AS "amount", o."currencyCode" AS "currency",
   trim_scale(o."exchangeRate")::text AS "exchangeRate",
-  o."baseAmount"::text AS "baseAmount", o."recurringAmount"::text AS "recurringAmount", o."contractMonths",
+  o."baseAmount"::text AS "baseAmount", o."oneTimeAmount"::text AS "oneTimeAmount", o."recurringAmount"::text AS "recurringAmount", o."contractMonths",
   round(o."amount" * o."probability" * 0.01, 2)::text AS "weightedAmount",
   to_char(o."expectedCloseDate", 'YYYY-MM-DD') AS "expectedCloseDate",
   to_char(o."actualCloseDate", 'YYYY-MM-DD') AS "actualCloseDate",
   ${utc("stageChangedAt")} AS "stageChangedAt", ${utc("statusChangedAt")} AS "statusChangedAt",
   ${utc("createdAt")} AS "createdAt", ${utc("updatedAt")} AS "updatedAt",
-  o."ownerId", o."createdById", ${memberIds} AS "memberIds", o."accountId", ${contacts} AS "contacts",
+  o."ownerId", o."assigneeId", o."createdById", ${memberIds} AS "memberIds", o."accountId", ${contacts} AS "contacts",
   o."sourceId", o."typeId", o."labels", o."rating", o."lostReasonId", o."lostNote", o."competitor", o."isPrivate",
   o."customFields", o."utmSource", o."utmMedium", o."utmCampaign", o."utmContent", o."version"`;
 }

@@ -52,6 +52,6 @@ export async function getOpportunity(actor: Actor, id: string): Promise<Opportun
   return JSON.parse((await getOpportunityJson(actor, id)).json) as OpportunityDto;
 }
 
-export function mayEdit(actor: Actor, dto: Pick<OpportunityDto, "ownerId" | "memberIds">): boolean {
+export function mayEdit(actor: Actor, dto: Pick<OpportunityDto, "ownerId" | "assigneeId" | "memberIds">): boolean {
   return canEditOpportunity(actor, dto);
 }

@@ -19,9 +19,13 @@ export type NewOpportunity = Omit<Record<keyof typeof COLUMN_TYPES, unknown>, "i
   status: StageType;
 };
 
-/** `event`: who the creation's event names; null when the caller writes it after adding members, contacts or lines. */
-export async function insertOpportunity(run: RunSql, values: NewOpportunity, actorId: string, now: Date, event: EventActor | null): Promise<OpportunityDto> {
-  const row = { ...values, id: uuid7(now.getTime()), version: 1, createdAt: now, updatedAt: now };
+/**
+ * `event`: who the creation's event names; null when the caller writes it after adding members, contacts or lines.
+ * `createdAt`: now, except for imported history (the first StageChange is then dated values.stageChangedAt).
+ */
+export async function insertOpportunity(run: RunSql, values: NewOpportunity, actorId: string, now: Date, event: EventActor | null, createdAt: Date = now): Promise<OpportunityDto> {
+  const row = { ...values, id: uuid7(now.getTime()), version: 1, createdAt, updatedAt: now };
+  const enteredAt = values.stageChangedAt instanceof Date ? values.stageChangedAt : now;
   const columns = Object.keys(row) as (keyof typeof COLUMN_TYPES)[];
   const [created] = await run<{ dto: string }>(Prisma.sql`
     WITH created AS (
@@ -29,7 +33,7 @@ export async function insertOpportunity(run: RunSql, values: NewOpportunity, act
       VALUES (${Prisma.join(columns.map((c) => valueSql(c, row[c])), ", ")})
       RETURNING o.*
     ), after AS (SELECT ${Prisma.raw(SNAPSHOT_COLUMNS)} FROM created o), history AS (
-      ${insertStageChangeSql(Prisma.sql`created`, { fromStageId: null, toStageId: values.stageId, fromStatus: null, toStatus: values.status, actorId, at: now })}
+      ${insertStageChangeSql(Prisma.sql`created`, { fromStageId: null, toStageId: values.stageId, fromStatus: null, toStatus: values.status, actorId, at: enteredAt })}
     )${event ? Prisma.sql`, events AS (${opportunityEventsSql(Prisma.sql`after`, null, event, now)})` : Prisma.empty}
     SELECT a."json" AS "dto" FROM after a`);
   return JSON.parse(created.dto) as OpportunityDto;

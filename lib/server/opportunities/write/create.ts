@@ -7,6 +7,7 @@
 // are written with the row in one transaction; line items give the amount.
 import { prisma } from "@/lib/db";
 import { moneyString } from "@/lib/domain/decimal";
+import { NO_MONEY, resolveDealMoney } from "@/lib/domain/deal-amount";
 import { amountsFromLines, type LineInput } from "@/lib/domain/line-items";
 import { jitteredRankBetween } from "@/lib/domain/rank";
 import type { LineDraftInput } from "@/lib/validation/line-items";
@@ -31,6 +32,19 @@ import { checkTargetStage, stageChangeFields, type TargetStage } from "../move/s
 
 type Input = OpportunityCreateInput & { lineItems?: LineDraftInput[] };
 
+/**
+ * Dates of a deal's past, accepted from an import only (never from the form or
+ * the API's create and update): when it was created, entered its stage, and
+ * was won or lost, so that forecasts, win rates and cycle times count imported
+ * history right. Checked by lib/domain/import/row.ts (past, in order).
+ */
+export interface ImportedHistory {
+  createdAt?: Date;
+  stageEnteredAt?: Date;
+  /** YYYY-MM-DD; used when the stage is won or lost. */
+  closedAt?: string;
+}
+
 /** With line items the amounts are theirs; an amount sent as well must agree (the form sends the derived one). */
 function derivedAmounts(lines: LineInput[], input: OpportunityCreateInput) {
   const derived = amountsFromLines(lines, input.contractMonths);
@@ -39,8 +53,18 @@ function derivedAmounts(lines: LineInput[], input: OpportunityCreateInput) {
   if (input.recurringAmount !== undefined && moneyString(input.recurringAmount) !== derived.recurringAmount) {
     fields.recurringAmount = `The monthly line items make ${derived.recurringAmount}; leave it out or send that`;
   }
+  if (input.oneTimeAmount !== undefined && moneyString(input.oneTimeAmount) !== derived.oneTimeAmount) {
+    fields.oneTimeAmount = `The one-time line items make ${derived.oneTimeAmount}; leave it out or send that`;
+  }
   if (Object.keys(fields).length) throw new AppError("VALIDATION", "The amount comes from the line items", fields);
   return derived;
+}
+
+/** Without lines: amount = one-time + recurring x months, from whichever of the two was sent. */
+function manualAmounts(input: OpportunityCreateInput) {
+  const money = resolveDealMoney(NO_MONEY, input);
+  if (!money.ok) throw new AppError("VALIDATION", Object.values(money.fields)[0], money.fields);
+  return money.value;
 }
 
 /**
@@ -54,7 +78,7 @@ function membersOf(actor: Actor, input: Input): string[] {
   return forSomeoneElse && !members.includes(actor.id) ? [...members, actor.id] : members;
 }
 
-export async function createOpportunity(actor: Actor, input: Input): Promise<OpportunityDto> {
+export async function createOpportunity(actor: Actor, input: Input, history: ImportedHistory = {}): Promise<OpportunityDto> {
   const read = await readForCreate(onItsOwn, input);
   const stage = checkTargetStage(read.stage);
   if (input.pipelineId && input.pipelineId !== stage.pipelineId) {
@@ -68,13 +92,14 @@ export async function createOpportunity(actor: Actor, input: Input): Promise<Opp
   const memberIds = membersOf(actor, input);
   const alone = !input.lineItems?.length && !memberIds.length && !input.contacts?.length;
   try {
-    if (alone) return await insertOpportunity(onItsOwn, newOpportunity(actor, input, read, stage, currency, exchangeRate, [], now), actor.id, now, eventActor(actor));
+    const createdAt = history.createdAt ?? now;
+    if (alone) return await insertOpportunity(onItsOwn, newOpportunity(actor, input, read, stage, currency, exchangeRate, [], now, history), actor.id, now, eventActor(actor), createdAt);
     return await prisma().$transaction(async (tx) => {
       const lines = input.lineItems?.length
         ? await resolveDrafts(tx, input.lineItems, { currencyCode: currency.code, exchangeRate, contractMonths: input.contractMonths ?? null }, [], "lineItems.")
         : [];
-      const values = newOpportunity(actor, input, read, stage, currency, exchangeRate, lines, now);
-      const { id: opportunityId } = await insertOpportunity(inTransaction(tx), values, actor.id, now, null);
+      const values = newOpportunity(actor, input, read, stage, currency, exchangeRate, lines, now, history);
+      const { id: opportunityId } = await insertOpportunity(inTransaction(tx), values, actor.id, now, null, createdAt);
       if (memberIds.length) await tx.opportunityMember.createMany({ data: memberIds.map((userId) => ({ opportunityId, userId })) });
       if (input.contacts?.length) await tx.opportunityContact.createMany({ data: input.contacts.map((c) => ({ opportunityId, contactId: c.contactId, isPrimary: c.isPrimary })) });
       if (lines.length) await tx.lineItem.createMany({ data: lines.map((line, position) => ({ ...line, position, opportunityId })) });
@@ -98,9 +123,10 @@ function newOpportunity(
   exchangeRate: string,
   lines: ResolvedLine[],
   now: Date,
+  history: ImportedHistory,
 ): NewOpportunity {
-  const derived = lines.length ? derivedAmounts(lines, input) : null;
-  const amount = derived?.amount ?? input.amount ?? "0";
+  const money = lines.length ? derivedAmounts(lines, input) : manualAmounts(input);
+  const amount = money.amount;
   const customFields = checkedCustomFields(read.definitions, input.customFields ?? {});
   // A new opportunity "arrives" in its stage from nowhere; the shared rules
   // set its status, odds, close date and (for a lost stage) its lost details.
@@ -119,11 +145,13 @@ function newOpportunity(
     read.reasonActive,
     now,
   );
+  const enteredAt = history.stageEnteredAt ?? history.createdAt ?? now;
+  const closed = placement.actualCloseDate && history.closedAt ? new Date(`${history.closedAt}T00:00:00Z`) : placement.actualCloseDate;
   return {
     ...placement,
-    stageChangedAt: now,
-    statusChangedAt: now,
-    actualCloseDate: placement.actualCloseDate ?? null,
+    stageChangedAt: enteredAt,
+    statusChangedAt: enteredAt,
+    actualCloseDate: closed ?? null,
     lostReasonId: placement.lostReasonId ?? null,
     lostNote: placement.lostNote ?? null,
     competitor: placement.competitor ?? null,
@@ -131,14 +159,16 @@ function newOpportunity(
     title: input.title,
     description: input.description ?? null,
     externalId: input.externalId ?? null,
-    amount: moneyString(amount),
+    amount,
     currencyCode: currency.code,
     exchangeRate,
     baseAmount: checkedBaseAmount(amount, exchangeRate),
-    recurringAmount: moneyString(derived?.recurringAmount ?? input.recurringAmount ?? "0"),
+    oneTimeAmount: money.oneTimeAmount,
+    recurringAmount: money.recurringAmount,
     contractMonths: input.contractMonths ?? null,
     expectedCloseDate: input.expectedCloseDate ?? null,
     ownerId: input.ownerId ?? actor.id,
+    assigneeId: input.assigneeId ?? null,
     createdById: actor.id,
     accountId: input.accountId ?? null,
     sourceId: input.sourceId ?? null,

@@ -14,7 +14,7 @@ import { conflictError } from "./update";
 export async function deleteOpportunity(actor: Actor, id: string, version?: number): Promise<{ id: string; deleted: true }> {
   return underRowLock(id, async (_run, tx) => {
     const current = await findVisibleOpportunity(actor, id, tx);
-    if (!canEditOpportunity(actor, { ownerId: current.ownerId, memberIds: current.memberIds })) {
+    if (!canEditOpportunity(actor, current)) {
       throw forbidden("Only the owner, members, managers and admins can delete this opportunity");
     }
     if (version !== undefined && version !== current.version) throw conflictError();

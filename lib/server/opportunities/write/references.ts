@@ -26,7 +26,8 @@ export interface ReferenceRead {
 
 export const DUPLICATE_EXTERNAL_ID = "Another opportunity already uses this external id";
 
-const users = (input: OpportunityUpdateInput) => [...new Set([...(input.ownerId ? [input.ownerId] : []), ...(input.memberIds ?? [])])];
+const users = (input: OpportunityUpdateInput) =>
+  [...new Set([...(input.ownerId ? [input.ownerId] : []), ...(input.assigneeId ? [input.assigneeId] : []), ...(input.memberIds ?? [])])];
 
 /**
  * SELECT-list columns looking up what `input` points at. `selfId` is the SQL
@@ -65,7 +66,7 @@ export function referencesSql(input: OpportunityUpdateInput, selfId: Prisma.Sql 
 export function checkReferences(
   found: ReferenceRead,
   input: OpportunityUpdateInput,
-  current: { ownerId: string; memberIds: string[] } | null,
+  current: { ownerId: string; assigneeId: string | null; memberIds: string[] } | null,
 ): { currency: CheckedCurrency | null } {
   if (found.externalIdTaken) {
     // A duplicate is a 409 for the API (DESIGN.md), still named on its field for the form.
@@ -77,6 +78,9 @@ export function checkReferences(
     const existing = new Set(found.users.map((u) => u.id));
     if (input.ownerId && !active.has(input.ownerId) && !(existing.has(input.ownerId) && input.ownerId === current?.ownerId)) {
       fields.ownerId = "Choose an active user as owner";
+    }
+    if (input.assigneeId && !active.has(input.assigneeId) && !(existing.has(input.assigneeId) && input.assigneeId === current?.assigneeId)) {
+      fields.assigneeId = "Choose an active user as assignee";
     }
     const wasMember = new Set(current?.memberIds ?? []);
     const missing = (input.memberIds ?? []).findIndex((id) => !active.has(id) && !(existing.has(id) && wasMember.has(id)));

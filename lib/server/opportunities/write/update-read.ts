@@ -22,12 +22,14 @@ import { splitTargetStage, targetStageColumnsSql, type TargetStageColumns } from
 export interface EditedOpportunity extends CurrentPlacement {
   version: number;
   ownerId: string;
+  assigneeId: string | null;
   memberIds: string[];
   lostReasonId: string | null;
   lostNote: string | null;
   competitor: string | null;
   /** Decimal text, as stored. */
   amount: string;
+  oneTimeAmount: string;
   recurringAmount: string;
   exchangeRate: string;
   currencyCode: string;
@@ -60,7 +62,7 @@ type Row = EditedOpportunity &
   };
 
 export const touchesAmounts = (input: OpportunityUpdateInput) =>
-  input.amount !== undefined || input.recurringAmount !== undefined || input.contractMonths !== undefined;
+  input.amount !== undefined || input.oneTimeAmount !== undefined || input.recurringAmount !== undefined || input.contractMonths !== undefined;
 
 /** Null when the opportunity does not exist or the actor may not see it. */
 export async function readForUpdate(run: RunSql, actor: Actor, id: string, input: OpportunityUpdateInput): Promise<UpdateRead | null> {
@@ -76,10 +78,10 @@ export async function readForUpdate(run: RunSql, actor: Actor, id: string, input
   // Only a new stage must be in a pipeline that is not archived. (Sub-selects rather than joins: cheaper to plan.)
   const archived = input.stageId === undefined ? Prisma.sql`FALSE` : Prisma.sql`(SELECT p."isArchived" FROM "Pipeline" p WHERE p."id" = s."pipelineId")`;
   const [row] = await run<Row>(Prisma.sql`
-    SELECT o."id", o."version", o."ownerId", ARRAY(SELECT m."userId" FROM "OpportunityMember" m WHERE m."opportunityId" = o."id") AS "memberIds",
+    SELECT o."id", o."version", o."ownerId", o."assigneeId", ARRAY(SELECT m."userId" FROM "OpportunityMember" m WHERE m."opportunityId" = o."id") AS "memberIds",
       o."stageId", o."status"::text AS "status", o."probability", o."probabilityOverridden",
       o."forecastCategory"::text AS "forecastCategory", o."forecastCategoryOverridden",
-      o."lostReasonId", o."lostNote", o."competitor", o."amount"::text AS "amount", o."recurringAmount"::text AS "recurringAmount",
+      o."lostReasonId", o."lostNote", o."competitor", o."amount"::text AS "amount", o."oneTimeAmount"::text AS "oneTimeAmount", o."recurringAmount"::text AS "recurringAmount",
       o."exchangeRate"::text AS "exchangeRate", o."currencyCode", o."contractMonths",
       to_char(o."expectedCloseDate", 'YYYY-MM-DD') AS "expectedCloseDate", o."customFields",
       ${targetStageColumnsSql(archived)},

@@ -15,6 +15,7 @@
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/client";
 import { moneyString } from "@/lib/domain/decimal";
+import { resolveDealMoney } from "@/lib/domain/deal-amount";
 import { amountsFromLines } from "@/lib/domain/line-items";
 import { jitteredRankBetween } from "@/lib/domain/rank";
 import type { OpportunityUpdateInput } from "@/lib/validation/opportunity";
@@ -31,14 +32,14 @@ import { loadOpportunityDto } from "../read/get";
 import { checkReferences, type CheckedCurrency } from "./references";
 import { inTransaction, onItsOwn, underRowLock, writeFailure, type RunSql } from "./sql-run";
 import { checkTargetStage, stageChangeFields } from "../move/stage-change";
-import { readForUpdate, type EditedOpportunity, type UpdateRead } from "./update-read";
+import { readForUpdate, touchesAmounts, type EditedOpportunity, type UpdateRead } from "./update-read";
 import { writeUpdate, type Assignments, type EditWrite } from "./update-write";
 
 export const conflictError = () =>
   new AppError("CONFLICT", "Someone else saved this opportunity after you opened it. Review their changes, then reload or overwrite.");
 
 const SIMPLE_FIELDS = [
-  "title", "description", "externalId", "ownerId", "accountId", "sourceId", "typeId", "labels", "rating", "isPrivate",
+  "title", "description", "externalId", "ownerId", "assigneeId", "accountId", "sourceId", "typeId", "labels", "rating", "isPrivate",
   "utmSource", "utmMedium", "utmCampaign", "utmContent",
 ] as const;
 
@@ -83,7 +84,7 @@ async function writeWithPeople(tx: Prisma.TransactionClient, write: EditWrite, i
 /** The rules, in memory, in the order the errors are reported: 403, 409, references, amounts, stage, custom fields. */
 function planUpdate(actor: Actor, read: UpdateRead, input: OpportunityUpdateInput, now: Date): EditWrite {
   const current = read.current;
-  if (!canEditOpportunity(actor, { ownerId: current.ownerId, memberIds: current.memberIds })) {
+  if (!canEditOpportunity(actor, current)) {
     throw forbidden("Only the owner, members, managers and admins can change this opportunity");
   }
   if (input.version !== undefined && input.version !== current.version) throw conflictError();
@@ -124,28 +125,31 @@ const trackedOf = (o: EditedOpportunity): TrackedValues => ({
   ownerId: o.ownerId,
 });
 
-/** amount, currency, rate, baseAmount (always rewritten together), recurring amount and contract months. */
+/**
+ * amount, currency, rate, baseAmount (always rewritten together), one-time and
+ * recurring amounts and contract months: from the lines when there are some,
+ * else by the manual rule (lib/domain/deal-amount.ts).
+ */
 function moneyData(read: UpdateRead, input: OpportunityUpdateInput, currency: CheckedCurrency | null): Assignments {
   const current = read.current;
   const set: Assignments = {};
   let amount = current.amount;
   const lines = read.lines ?? [];
-  const fromLines = "The amount is the sum of the line items; change the line items instead";
-  if (input.amount !== undefined && moneyString(input.amount) !== amount) {
-    if (lines.length) throw new AppError("VALIDATION", fromLines, { amount: fromLines });
-    amount = moneyString(input.amount);
-  }
-  if (input.recurringAmount !== undefined && moneyString(input.recurringAmount) !== current.recurringAmount) {
-    if (lines.length) throw new AppError("VALIDATION", fromLines, { recurringAmount: fromLines });
-    set.recurringAmount = moneyString(input.recurringAmount);
-  }
-  if (input.contractMonths !== undefined) {
-    set.contractMonths = input.contractMonths;
-    if (lines.length) {
-      const derived = amountsFromLines(lines, input.contractMonths);
-      amount = derived.amount;
-      set.recurringAmount = derived.recurringAmount;
+  if (lines.length) {
+    const fromLines = "The amount is the sum of the line items; change the line items instead";
+    for (const field of ["amount", "oneTimeAmount", "recurringAmount"] as const) {
+      if (input[field] !== undefined && moneyString(input[field]) !== current[field]) throw new AppError("VALIDATION", fromLines, { [field]: fromLines });
     }
+    if (input.contractMonths !== undefined) {
+      const derived = amountsFromLines(lines, input.contractMonths);
+      Object.assign(set, { contractMonths: input.contractMonths, oneTimeAmount: derived.oneTimeAmount, recurringAmount: derived.recurringAmount });
+      amount = derived.amount;
+    }
+  } else if (touchesAmounts(input)) {
+    const money = resolveDealMoney(current, input);
+    if (!money.ok) throw new AppError("VALIDATION", Object.values(money.fields)[0], money.fields);
+    Object.assign(set, { oneTimeAmount: money.value.oneTimeAmount, recurringAmount: money.value.recurringAmount, contractMonths: money.value.contractMonths });
+    amount = money.value.amount;
   }
   const rate = input.exchangeRate ?? (currency && currency.code !== current.currencyCode ? currency.rateToBase : current.exchangeRate);
   if (currency) set.currencyCode = currency.code;

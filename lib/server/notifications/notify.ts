@@ -1,0 +1,31 @@
+// Telling users about something, inside the transaction of the change that
+// causes it: an activity assigned to them by someone else, a mention in a note.
+// Callers pass only recipients who may see the record (linked-records.ts
+// usersWhoSee); readers check visibility again, since a deal can be made
+// private later (read.ts).
+import type { Prisma } from "@/lib/db/generated/client";
+
+type Tx = Prisma.TransactionClient;
+
+export const NOTIFICATION_KINDS = ["activity_assigned", "mention"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export interface NotificationInput {
+  recipientId: string;
+  kind: NotificationKind;
+  actorId: string | null;
+  title: string;
+  opportunityId?: string | null;
+  accountId?: string | null;
+  contactId?: string | null;
+  activityId?: string | null;
+  noteId?: string | null;
+}
+
+/** A title fits the column: long subjects are cut with an ellipsis. */
+export const notificationTitle = (text: string) => (text.length > 400 ? `${text.slice(0, 399)}…` : text);
+
+export async function notify(tx: Tx, rows: NotificationInput[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.notification.createMany({ data: rows.map((r) => ({ ...r, title: notificationTitle(r.title) })) });
+}
