@@ -20,8 +20,13 @@ async function addFromCatalog(page: Page, search: string, option: RegExp) {
   await page.getByRole("option", { name: option }).click();
 }
 
-/** A mouse drag through dnd-kit's pointer sensor: press, move past its 4px threshold in steps, release. */
+/**
+ * A mouse drag through dnd-kit's pointer sensor: press, move past its 4px threshold in steps, release.
+ * hover() first: it waits until the handle is attached and still (the page renders again when the
+ * live stream reports the save just made), where a bare boundingBox() may catch it detached.
+ */
 async function drag(page: Page, handle: Locator, target: Locator) {
+  await handle.hover();
   const from = (await handle.boundingBox())!;
   const to = (await target.boundingBox())!;
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);

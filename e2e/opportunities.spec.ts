@@ -87,7 +87,7 @@ test("the server's verdict lands beside the field and keeps what was typed", asy
   await expect(page.getByLabel("Currency")).toHaveValue("EUR");
 });
 
-test("two people edit at once: the second is shown what changed and chooses", async ({ browser }) => {
+test("two people edit at once: the second is shown what changed, before pressing Save, and chooses", async ({ browser }) => {
   const alice = await (await browser.newContext()).newPage();
   const manager = await (await browser.newContext()).newPage();
   await signIn(alice, "alice@example.com");
@@ -102,10 +102,11 @@ test("two people edit at once: the second is shown what changed and chooses", as
   await manager.getByRole("button", { name: "Save changes" }).click();
   await expect(manager.getByText("$2,000.00").first()).toBeVisible();
 
-  await alice.getByLabel("Title").fill(`${title} (alice)`);
-  await alice.getByRole("button", { name: "Save changes" }).click();
+  // The live stream tells alice's open form at once: the panel shows without a Save, and Save waits for her choice.
   const conflict = alice.getByTestId("conflict-panel");
   await expect(conflict).toBeVisible();
+  await expect(alice.getByRole("button", { name: "Save changes" })).toBeDisabled();
+  await alice.getByLabel("Title").fill(`${title} (alice)`);
   await expect(conflict.getByRole("row", { name: /Amount/ })).toContainText("2000.00");
   await expect(alice.getByLabel("Title")).toHaveValue(`${title} (alice)`);
 
@@ -121,9 +122,8 @@ test("two people edit at once: the second is shown what changed and chooses", as
   await manager.getByRole("button", { name: "Save changes" }).click();
   await expect(manager.getByText("$3,000.00").first()).toBeVisible();
 
-  await alice.getByLabel("Title").fill(`${title} (final)`);
-  await alice.getByRole("button", { name: "Save changes" }).click();
   await expect(alice.getByTestId("conflict-panel")).toBeVisible();
+  await alice.getByLabel("Title").fill(`${title} (final)`);
   await alice.getByRole("button", { name: "Overwrite with my version" }).click();
   await expect(alice.getByRole("heading", { name: `${title} (final)` })).toBeVisible();
   await expect(alice.getByText("$2,000.00").first()).toBeVisible();

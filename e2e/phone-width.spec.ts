@@ -19,6 +19,7 @@ const SETTINGS = [
   ["/settings/quotas", "Quotas"],
   ["/settings/audit", "Audit log"],
   ["/settings/api-keys", "API keys"],
+  ["/settings/webhooks", "Webhooks"],
 ] as const;
 
 test("every page fits a 390 px screen", async ({ page, browser }) => {
@@ -52,7 +53,7 @@ test("every destination of the phone's top bar is reachable and marked when curr
   const nav = page.getByRole("navigation", { name: "Main" });
   const links = nav.getByRole("link");
   const names = await links.evaluateAll((els) => els.map((e) => [e.textContent?.trim() ?? "", e.getAttribute("href") ?? ""]));
-  expect(names.map(([name]) => name)).toEqual(["Board", "Opportunities", "Forecast", "Accounts", "Contacts", "Settings", "API keys", "API reference"]);
+  expect(names.map(([name]) => name)).toEqual(["Board", "Opportunities", "Forecast", "Accounts", "Contacts", "Import", "Settings", "API keys", "API reference"]);
   for (const [name, href] of names) {
     const link = nav.getByRole("link", { name, exact: true });
     await link.scrollIntoViewIfNeeded();

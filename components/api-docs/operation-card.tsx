@@ -28,7 +28,7 @@ export function OperationCard({ method, path, op, components }: { method: string
     <article id={op.operationId} className="scroll-mt-6 rounded-xl border border-border bg-surface p-5 shadow-sm">
       <header className="flex flex-wrap items-center gap-3">
         <span className={clsx("rounded-md px-2 py-0.5 font-mono text-xs font-bold uppercase", METHOD_STYLE[method])}>{method}</span>
-        <code className="font-mono text-sm font-semibold">/api/v1{path}</code>
+        <code className="min-w-0 wrap-anywhere font-mono text-sm font-semibold">/api/v1{path}</code>
         {op.security.length === 0 ? <span className="rounded-full bg-surface-muted px-2 py-0.5 text-xs text-muted">public</span> : null}
       </header>
       <h3 className="mt-2 font-medium">{op.summary}</h3>
