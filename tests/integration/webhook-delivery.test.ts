@@ -18,6 +18,7 @@ import { createAccount } from "@/lib/server/accounts/write";
 import type { Actor } from "@/lib/server/auth/actor";
 import { OutboxConsumer } from "@/lib/server/events/consumer";
 import { JobWorker } from "@/lib/server/jobs/worker";
+import { listNotifications } from "@/lib/server/notifications/read";
 import { createOpportunity } from "@/lib/server/opportunities/write/create";
 import { updateOpportunity } from "@/lib/server/opportunities/write/update";
 import { webhookDeliveryJob, type DeliverySettings } from "@/lib/server/webhooks/deliver";
@@ -219,6 +220,12 @@ describe.each(availableKinds())("webhook delivery on %s", (kind) => {
     expect(state).toMatchObject({ active: false, disabledAt: expect.any(String), disabledReason: expect.stringContaining("three days") });
     const audit = await t.db.prisma.auditLog.findMany({ where: { entityId: hook.id, action: "webhook.disabled" } });
     expect(audit).toHaveLength(1);
+    // The owner's bell says so once, linking to the endpoint; nobody else is told.
+    const told = await t.db.prisma.notification.findMany({ where: { webhookId: hook.id } });
+    expect(told).toMatchObject([{ recipientId: actors.bob.id, kind: "webhook_disabled", readAt: null }]);
+    expect(told[0].title).toContain("/dead");
+    const bell = await listNotifications(actors.bob, { unread: true }, { skip: 0, take: 50 });
+    expect(bell.rows.find((n) => n.webhookId === hook.id)).toMatchObject({ link: `/settings/webhooks/${hook.id}` });
     // The retry that follows finds the endpoint off and ends the delivery instead of sending.
     await settled(delivery.id, "FAILED");
     expect(receiver.received.filter((r) => r.path === "/dead")).toHaveLength(1);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idParams, queryBoolean } from "@/lib/validation/api-common";
+import { NOTIFICATION_KINDS } from "@/lib/server/notifications/notify";
 import { notificationReadSchema } from "@/lib/validation/notification";
 import { endpoint } from "../endpoint";
 import { listEnvelope, pagingQuery } from "../pagination";
@@ -8,7 +9,7 @@ import { timestamp } from "./wire";
 export const notificationSchema = z
   .object({
     id: z.string(),
-    kind: z.string().describe("activity_assigned, mention"),
+    kind: z.enum(NOTIFICATION_KINDS).describe("activity_assigned (someone else gave you an activity), mention (in a note), webhook_disabled (your endpoint failed for three days and was switched off)"),
     title: z.string(),
     actorId: z.string().nullable(),
     opportunityId: z.string().nullable(),
@@ -16,6 +17,7 @@ export const notificationSchema = z
     contactId: z.string().nullable(),
     activityId: z.string().nullable(),
     noteId: z.string().nullable(),
+    webhookId: z.string().nullable().describe("The webhook endpoint, for webhook_disabled"),
     link: z.string().describe("Path of the record in the app"),
     read: z.boolean(),
     readAt: timestamp.nullable(),

@@ -7,7 +7,8 @@ import type { Prisma } from "@/lib/db/generated/client";
 
 type Tx = Prisma.TransactionClient;
 
-export const NOTIFICATION_KINDS = ["activity_assigned", "mention"] as const;
+/** webhook_disabled is written by the webhook worker itself (webhooks/disable.ts), in SQL. */
+export const NOTIFICATION_KINDS = ["activity_assigned", "mention", "webhook_disabled"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NotificationInput {

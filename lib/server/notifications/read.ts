@@ -6,10 +6,11 @@ import type { Notification, Prisma } from "@/lib/db/generated/client";
 import type { Actor } from "../auth/actor";
 import { visibleLinked } from "../linked-records";
 import { isoTimestamp } from "../serialize";
+import type { NotificationKind } from "./notify";
 
 export interface NotificationDto {
   id: string;
-  kind: string;
+  kind: NotificationKind;
   title: string;
   actorId: string | null;
   opportunityId: string | null;
@@ -17,6 +18,7 @@ export interface NotificationDto {
   contactId: string | null;
   activityId: string | null;
   noteId: string | null;
+  webhookId: string | null;
   /** Where the record is shown in the app. */
   link: string;
   read: boolean;
@@ -24,16 +26,17 @@ export interface NotificationDto {
   createdAt: string;
 }
 
-export function linkOf(n: Pick<Notification, "opportunityId" | "accountId" | "contactId">): string {
+export function linkOf(n: Pick<Notification, "opportunityId" | "accountId" | "contactId" | "webhookId">): string {
   if (n.opportunityId) return `/opportunities/${n.opportunityId}`;
   if (n.accountId) return `/accounts/${n.accountId}`;
   if (n.contactId) return `/contacts/${n.contactId}`;
+  if (n.webhookId) return `/settings/webhooks/${n.webhookId}`;
   return "/";
 }
 
 export const toNotificationDto = (n: Notification): NotificationDto => ({
   id: n.id,
-  kind: n.kind,
+  kind: n.kind as NotificationKind,
   title: n.title,
   actorId: n.actorId,
   opportunityId: n.opportunityId,
@@ -41,6 +44,7 @@ export const toNotificationDto = (n: Notification): NotificationDto => ({
   contactId: n.contactId,
   activityId: n.activityId,
   noteId: n.noteId,
+  webhookId: n.webhookId,
   link: linkOf(n),
   read: n.readAt !== null,
   readAt: isoTimestamp(n.readAt),

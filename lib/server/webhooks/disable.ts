@@ -1,9 +1,8 @@
 // An endpoint that failed every attempt for three days is switched off, so a
-// dead receiver stops costing retries. Its owner is told: an audit entry and a
-// warning line now, and the endpoint shows as disabled (with the reason) on
-// their Webhooks settings page until they switch it on again.
-// TODO(issue 17): when notifications exist, also send the owner an in-app
-// notification (and an e-mail when SMTP is configured) from here.
+// dead receiver stops costing retries. Its owner is told: a notification in
+// their bell (linking to the endpoint), an audit entry and a warning line, all
+// in the statement that switches it off; and the endpoint shows as disabled
+// (with the reason) on their Webhooks settings page until switched on again.
 import type { Database } from "@/lib/db";
 import { logger } from "@/lib/log";
 
@@ -17,6 +16,9 @@ export async function endpointDisabled(db: Database, endpointId: string): Promis
      ), audit AS (
        INSERT INTO "AuditLog" ("id", "actorId", "action", "entity", "entityId", "after")
        SELECT pcrm_uuid7(), NULL, 'webhook.disabled', 'webhook', off."id", json_build_object('url', off."url", 'reason', $2::text)::jsonb FROM off
+     ), told AS (
+       INSERT INTO "Notification" ("id", "recipientId", "kind", "title", "webhookId")
+       SELECT pcrm_uuid7(), off."ownerId", 'webhook_disabled', left('Webhook switched off: every delivery to ' || off."url" || ' failed for three days', 400), off."id" FROM off
      )
      SELECT "ownerId", "url" FROM off`,
     [endpointId, DISABLED_REASON],
