@@ -60,3 +60,20 @@ test("a wrong current password is named beside its field, and the password stays
   await expect(page.getByText("This is not your current password")).toBeVisible();
   await expect(page.getByLabel("Current password")).toBeFocused();
 });
+
+test("e-mail notifications are switched off and on from the profile, and the choice stays after a reload", async ({ page }) => {
+  await signIn(page, "alice@example.com");
+  await page.goto("/profile");
+  const mail = page.getByRole("checkbox", { name: /Also send my notifications by e-mail/ });
+  await expect(mail).toBeChecked();
+  // The e2e server has no SMTP_URL: the page says that nothing is sent yet.
+  await expect(page.getByText(/no mail server configured yet/)).toBeVisible();
+  await mail.uncheck();
+  await expect(page.getByText("E-mail notifications off")).toBeVisible();
+  await page.reload();
+  await expect(mail).not.toBeChecked();
+  await mail.check();
+  await expect(page.getByText("E-mail notifications on")).toBeVisible();
+  await page.reload();
+  await expect(mail).toBeChecked();
+});

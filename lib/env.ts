@@ -21,6 +21,15 @@ const envSchema = z.object({
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   WEBHOOK_ALLOW_PRIVATE: booleanFlag.default(false),
+  // Notification e-mails: off unless SMTP_URL is set (smtp://user:pass@host:587, smtps://... for TLS).
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  MAIL_FROM: z.string().min(3).default("Pipeline CRM <no-reply@localhost>"),
+  // The address users open the app at, for links in e-mails.
+  APP_URL: z.url("must be the app's address, like https://crm.example.com").optional(),
   JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   JOB_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(30),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -29,7 +29,7 @@ import { listItemCreateActionSchema, listItemUpdateActionSchema, listReorderSche
 import { pipelineCreateSchema, pipelineDeleteActionSchema, pipelineUpdateActionSchema } from "@/lib/validation/pipelines";
 import { productCreateSchema, productIdSchema, productImportSchema, productSearchSchema, productUpdateActionSchema } from "@/lib/validation/products";
 import { importConfigureSchema, importIdSchema, importMappingSaveSchema, importStartSchema } from "@/lib/validation/imports";
-import { changePasswordSchema, otherSessionsSchema, profileNameSchema, sessionIdSchema } from "@/lib/validation/profile";
+import { changePasswordSchema, notificationPrefsSchema, otherSessionsSchema, profileNameSchema, sessionIdSchema } from "@/lib/validation/profile";
 import { quotaDeleteSchema, quotaUpsertSchema } from "@/lib/validation/quotas";
 import { webhookCreateSchema, webhookDeliveryIdSchema, webhookIdSchema, webhookUpdateActionSchema } from "@/lib/validation/webhooks";
 import { stageCreateSchema, stageDeleteActionSchema, stageReorderSchema, stageUpdateActionSchema } from "@/lib/validation/stages";
@@ -289,6 +289,7 @@ export const ACTIONS: Record<string, ActionRow> = {
 
   "lib/actions/profile.ts#updateProfileNameAction": action(profileNameSchema, { foreign: na("renames the caller only"), admin: na(NOT_ADMIN) }),
   "lib/actions/profile.ts#changePasswordAction": action(changePasswordSchema, { foreign: na("changes the caller's own password only, with the current one (throttled)"), admin: na(NOT_ADMIN) }),
+  "lib/actions/profile.ts#updateNotificationPrefsAction": action(notificationPrefsSchema, { foreign: na("sets the caller's own e-mail preference only"), admin: na(NOT_ADMIN) }),
   "lib/actions/profile.ts#endSessionAction": action(sessionIdSchema, { foreign: refusedAction((f) => ({ id: f.aliceSessionId }), (r) => (!r.ok && r.error?.code === "NOT_FOUND" ? null : `ended alice's session: ${JSON.stringify(r)}`)), admin: na(NOT_ADMIN) }),
   "lib/actions/profile.ts#endOtherSessionsAction": action(otherSessionsSchema, { foreign: na("ends only the caller's own other sessions"), admin: na(NOT_ADMIN) }),
 

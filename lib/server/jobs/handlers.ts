@@ -3,6 +3,8 @@
 import { env } from "@/lib/env";
 import { retentionJob } from "../events/retention";
 import { importJobs } from "../imports/jobs";
+import { mailSettings } from "../mail/transport";
+import { notificationEmailJob } from "../notifications/email";
 import { WEBHOOK_TIMEOUT_MS, webhookDeliveryJob } from "../webhooks/deliver";
 import type { JobDefinition } from "./definitions";
 
@@ -11,5 +13,6 @@ export function jobDefinitions(): JobDefinition[] {
     retentionJob(() => env().EVENT_RETENTION_DAYS),
     webhookDeliveryJob(() => ({ timeoutMs: WEBHOOK_TIMEOUT_MS, allowPrivate: env().WEBHOOK_ALLOW_PRIVATE })),
     ...importJobs(),
+    notificationEmailJob(mailSettings),
   ];
 }

@@ -1,9 +1,10 @@
-// The signed-in user's own account (/profile): their name and their password.
+// The signed-in user's own account (/profile): their name, their password and
+// whether notifications also come by e-mail.
 // A password change checks the current password through the sign-in throttle
 // (a stolen session must not become a way to guess it) and ends every other
 // session of the user.
 import { prisma } from "@/lib/db";
-import type { ChangePasswordInput, ProfileNameInput } from "@/lib/validation/profile";
+import type { ChangePasswordInput, NotificationPrefsInput, ProfileNameInput } from "@/lib/validation/profile";
 import type { Actor } from "../auth/actor";
 import { checkPassword } from "../auth/authenticate";
 import { hashPassword } from "../../auth/password";
@@ -17,6 +18,14 @@ export async function updateOwnName(actor: Actor, input: ProfileNameInput): Prom
     await writeAudit(tx, actor, { action: "user.rename", entity: "User", entityId: actor.id, before: { name: actor.name }, after: { name: input.name } });
     return { name: input.name };
   });
+}
+
+export async function getOwnNotificationPrefs(actor: Actor): Promise<NotificationPrefsInput> {
+  return prisma().user.findUniqueOrThrow({ where: { id: actor.id }, select: { emailNotifications: true } });
+}
+
+export async function updateOwnNotificationPrefs(actor: Actor, input: NotificationPrefsInput): Promise<NotificationPrefsInput> {
+  return prisma().user.update({ where: { id: actor.id }, data: { emailNotifications: input.emailNotifications }, select: { emailNotifications: true } });
 }
 
 export async function changeOwnPassword(actor: Actor, input: ChangePasswordInput, ip: string | null): Promise<{ endedSessions: number }> {

@@ -1,10 +1,12 @@
 // An endpoint that failed every attempt for three days is switched off, so a
 // dead receiver stops costing retries. Its owner is told: a notification in
-// their bell (linking to the endpoint), an audit entry and a warning line, all
-// in the statement that switches it off; and the endpoint shows as disabled
+// their bell (linking to the endpoint, and by e-mail when SMTP is configured),
+// an audit entry and a warning line, all in the statement that switches it off; and the endpoint shows as disabled
 // (with the reason) on their Webhooks settings page until switched on again.
 import type { Database } from "@/lib/db";
 import { logger } from "@/lib/log";
+import { mailSettings } from "../mail/transport";
+import { NOTIFICATION_EMAIL_JOB } from "../notifications/email";
 
 export const DISABLED_REASON = "Every delivery failed for three days; fix the receiver, then switch the endpoint on again";
 
@@ -19,9 +21,12 @@ export async function endpointDisabled(db: Database, endpointId: string): Promis
      ), told AS (
        INSERT INTO "Notification" ("id", "recipientId", "kind", "title", "webhookId")
        SELECT pcrm_uuid7(), off."ownerId", 'webhook_disabled', left('Webhook switched off: every delivery to ' || off."url" || ' failed for three days', 400), off."id" FROM off
+       RETURNING "id"
+     ), mailed AS (
+       INSERT INTO "Job" ("kind", "payload") SELECT $3::text, json_build_object('notificationId', told."id")::jsonb FROM told WHERE $4::boolean
      )
      SELECT "ownerId", "url" FROM off`,
-    [endpointId, DISABLED_REASON],
+    [endpointId, DISABLED_REASON, NOTIFICATION_EMAIL_JOB, mailSettings() !== null],
   );
   if (row) logger.warn({ webhook: endpointId, ownerId: row.ownerId, url: row.url }, "webhook endpoint disabled after three days of failures");
 }
