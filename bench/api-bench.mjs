@@ -11,8 +11,11 @@
 //   node bench/api-bench.mjs   (BENCH_DURATION=10 s per run, BENCH_ROUNDS=1, BENCH_CONNECTIONS=16)
 // BENCH_ONLY=<regex> runs the matching scenarios only (the trivial route always runs);
 // BENCH_PROFILE=<dir> writes the app server's V8 CPU profile there when it stops.
+// BENCH_WEBHOOKS=<n> gives alice n webhook endpoints for every event, on a local
+// receiver answering 200 (issue 18: the cost of writing and delivering events).
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -29,6 +32,8 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
+const WEBHOOKS = Number(process.env.BENCH_WEBHOOKS ?? 0);
+const RECEIVER_PORT = Number(process.env.BENCH_RECEIVER_PORT ?? 3398);
 const APP = `http://127.0.0.1:${APP_PORT}`;
 const RAW = `http://127.0.0.1:${RAW_PORT}`;
 
@@ -182,6 +187,7 @@ try {
     AUTH_SECRET: "api-bench-secret-api-bench-secret-0123",
     // The limit must not answer 429 during the run; every request is still counted.
     API_RATE_LIMIT_PER_MINUTE: "100000000",
+    WEBHOOK_ALLOW_PRIVATE: "true",
   }, "next start");
   children.push(app);
   const raw = start(["bench/raw-node-pg.mjs"], { RAW_DATABASE_URL: dbUrl, RAW_PORT: String(RAW_PORT) }, "raw reference");
@@ -192,13 +198,29 @@ try {
   const key = await apiKeyFor("alice@example.com");
   const auth = { Authorization: `Bearer ${key}` };
   const alice = (await json(`${APP}/api/v1/users?q=alice`, key)).data[0];
+  let delivered = 0;
+  if (WEBHOOKS > 0) {
+    const receiver = http.createServer((req, res) => {
+      req.resume();
+      req.on("end", () => {
+        delivered += 1;
+        res.end("ok");
+      });
+    });
+    await new Promise((r) => receiver.listen(RECEIVER_PORT, "127.0.0.1", r));
+    children.push({ kill: () => receiver.close() });
+    for (let i = 0; i < WEBHOOKS; i++) {
+      const res = await fetch(`${APP}/api/v1/webhooks`, { method: "POST", headers: { ...auth, "Content-Type": "application/json" }, body: JSON.stringify({ url: `http://127.0.0.1:${RECEIVER_PORT}/hook${i}`, eventTypes: ["*"] }) });
+      if (!res.ok) throw new Error(`POST /api/v1/webhooks: ${res.status} ${await res.text()}`);
+    }
+  }
   const own = (await json(`${APP}/api/v1/opportunities?ownerId=${alice.id}&limit=100`, key)).data.map((o) => o.id);
   const visible = (await json(`${APP}/api/v1/opportunities?limit=100`, key)).total;
   // Moves rotate alice's open deals in one pipeline over its open stages (never to Won or Lost).
   const pipeline = (await json(`${APP}/api/v1/pipelines`, key)).data.find((p) => p.stages.some((s) => s.type === "OPEN"));
   const openStages = pipeline.stages.filter((s) => s.type === "OPEN").map((s) => s.id);
   const movable = (await json(`${APP}/api/v1/opportunities?ownerId=${alice.id}&pipelineId=${pipeline.id}&status=OPEN&limit=100`, key)).data.map((o) => o.id);
-  console.log(`alice (SALES) sees ${visible} opportunities and owns ${own.length}; ${CONNECTIONS} connections, ${DURATION} s per run after ${WARMUP} s of warm-up, ${ROUNDS} round(s), medians`);
+  console.log(`alice (SALES) sees ${visible} opportunities and owns ${own.length}; ${WEBHOOKS} webhook endpoint(s); ${CONNECTIONS} connections, ${DURATION} s per run after ${WARMUP} s of warm-up, ${ROUNDS} round(s), medians`);
 
   const monitor = new pg.Client({ connectionString: dbUrl });
   await monitor.connect();
@@ -244,6 +266,7 @@ try {
     );
   }
   for (const [what, count] of refusals) console.log(`refused ${count}x: ${what}`);
+  if (WEBHOOKS > 0) console.log(`webhooks: ${WEBHOOKS} endpoint(s) of alice for every event; ${delivered} deliveries received during the runs`);
   console.log(`\nTargets (issue 8): GET one >= 60%, list of 50 >= 35%, writes (PATCH, POST, move) >= 30% of the trivial route's req/s, every p99 < 100 ms. "app CPU" and "db CPU" are milliseconds of CPU per request of the server under test and of its PostgreSQL backends; "load" is the 1-minute load average when the run started (2 cores).`);
 } finally {
   for (const child of children) child.kill("SIGTERM");
