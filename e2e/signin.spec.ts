@@ -21,7 +21,7 @@ async function allRows(page: Page): Promise<Row[]> {
         isPrivate: (await row.getByLabel("Private").count()) > 0,
       });
     }
-    if ((await page.getByRole("link", { name: "Next" }).getAttribute("aria-disabled")) === "true") break;
+    if ((await page.getByRole("link", { name: "Next", exact: true }).getAttribute("aria-disabled")) === "true") break;
   }
   return rows;
 }
@@ -63,7 +63,7 @@ test("the table sorts and paginates through the URL", async ({ page }) => {
   await page.getByRole("link", { name: "Amount" }).click();
   await expect(page).toHaveURL(/sort=amount/);
   await expect(page.getByRole("columnheader", { name: "Amount" })).toHaveAttribute("aria-sort", "ascending");
-  await page.getByRole("link", { name: "Next" }).click();
+  await page.getByRole("link", { name: "Next", exact: true }).click();
   await expect(page).toHaveURL(/page=2/);
   await expect(page.getByText(/Showing 26–50 of \d+/)).toBeVisible();
 });
