@@ -48,7 +48,7 @@ describe.each(availableKinds())("notification e-mails on %s", (kind) => {
     stageId = (await t.db.prisma.stage.findFirstOrThrow({ where: { name: "Lead" } })).id;
     call = (await listActivityTypes(actors.bob)).find((x) => x.name === "Call")!.id;
     smtp = await startSmtpSink(SMTP_PORT);
-    worker = new JobWorker(t.db, [notificationEmailJob(mailSettings, RETRY)], { pollMs: 100, leaseMs: 10_000, random: () => 0.5 });
+    worker = emailWorker();
   }, 300_000);
   afterAll(async () => {
     await worker?.stop(500);
@@ -58,6 +58,7 @@ describe.each(availableKinds())("notification e-mails on %s", (kind) => {
     await t?.drop();
   });
 
+  const emailWorker = () => new JobWorker(t.db, [notificationEmailJob(mailSettings, RETRY)], { pollMs: 100, leaseMs: 10_000, random: () => 0.5 });
   const jobsOf = async (notificationId: string) =>
     t.db.query<{ status: string; attempts: number }>(`SELECT "status"::text, "attempts" FROM "Job" WHERE "kind" = $1 AND "payload"->>'notificationId' = $2`, [NOTIFICATION_EMAIL_JOB, notificationId]);
   const notificationFor = async (activityId: string) => t.db.prisma.notification.findFirstOrThrow({ where: { activityId } });
@@ -102,7 +103,7 @@ describe.each(availableKinds())("notification e-mails on %s", (kind) => {
     // Bob's activity stays his, but the deal goes private without him: he no longer sees it, nor its notification.
     await t.db.prisma.activity.updateMany({ where: { opportunityId: deal.id }, data: { assigneeId: actors.alice.id } });
     await updateOpportunity(actors.alice, deal.id, { isPrivate: true, version: 1 });
-    worker = new JobWorker(t.db, [notificationEmailJob(mailSettings, RETRY)], { pollMs: 100, leaseMs: 10_000, random: () => 0.5 });
+    worker = emailWorker();
     await worker.start();
     for (const n of [optedOut, read, hidden]) await settled(n.id);
     expect(smtp.received.slice(before)).toEqual([]);

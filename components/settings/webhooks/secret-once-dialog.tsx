@@ -1,8 +1,7 @@
 "use client";
 
-import { Copy } from "lucide-react";
-import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { CopyableValue } from "@/components/ui/copyable-value";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
 
 /** A new signing secret, shown exactly once (it is never shown again, only its start). */
@@ -20,12 +19,7 @@ export function SecretOnceDialog({ secret, rotated, onClose }: { secret: string 
     >
       {secret ? (
         <div className="space-y-3">
-          <div className="flex items-center gap-2 rounded-lg border border-border bg-surface-muted px-3 py-2.5">
-            <code className="flex-1 break-all font-mono text-sm" data-testid="webhook-secret">{secret}</code>
-            <Button size="sm" onClick={() => navigator.clipboard?.writeText(secret).then(() => toast.success("Copied"), () => toast.error("Copy failed; select the text instead"))}>
-              <Copy className="size-3.5" aria-hidden="true" /> Copy
-            </Button>
-          </div>
+          <CopyableValue value={secret} testId="webhook-secret" />
           <DialogActions>
             <Button variant="primary" onClick={onClose}>Done</Button>
           </DialogActions>
